@@ -1,0 +1,48 @@
+// Package answer turns a question into an Answer: the passages that answer
+// it, who said what, and numbered citations.
+package answer
+
+import "time"
+
+// Request is one question with its optional filters.
+type Request struct {
+	Question string
+	Source   string    // only passages from this source, when set
+	Since    time.Time // only articles published at or after this time, when set
+	Limit    int       // citations wanted; 0 means the default (5)
+}
+
+// Answer is what storybot says back; its JSON form is the `ask --json`
+// contract.
+type Answer struct {
+	Question  string     `json:"question"`
+	Kind      string     `json:"kind,omitempty"` // who, what-said, how-respond, when, where, how-much, which, other
+	Answer    string     `json:"answer"`
+	Speakers  []Speaker  `json:"speakers"`
+	Citations []Citation `json:"citations"`
+	Hint      string     `json:"hint,omitempty"` // set when nothing matched: what to try instead
+	Terms     []string   `json:"terms,omitempty"`
+}
+
+// Speaker is a person or organisation the answer quotes.
+type Speaker struct {
+	Name     string `json:"name"`
+	Role     string `json:"role,omitempty"`
+	Quote    string `json:"quote"`
+	Citation int    `json:"citation"`
+}
+
+// Citation is one numbered source passage, best first.
+type Citation struct {
+	N         int     `json:"n"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	URL       string  `json:"url"`
+	Published string  `json:"published"` // YYYY-MM-DD, or empty when unknown
+	Passage   string  `json:"passage"`
+	ArticleID string  `json:"article_id"`
+	PassageID string  `json:"passage_id"`
+	Score     float64 `json:"score"`
+	// Highlights are the question terms found in Passage, for bolding.
+	Highlights []string `json:"highlights,omitempty"`
+}

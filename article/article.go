@@ -1,0 +1,74 @@
+// Package article defines the news article and passage types shared by every
+// stage of storybot's pipeline, with the pure rules that identify them:
+// canonical URLs, stable IDs and content hashes.
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// Article is one news article as kept in the store, the source of truth for
+// the index.
+type Article struct {
+	ID         string    `json:"id"`     // stable: derived from the canonical URL
+	URL        string    `json:"url"`    // canonical: tracking parameters and fragment removed
+	Source     string    `json:"source"` // configured source name or outlet
+	Title      string    `json:"title"`
+	Author     string    `json:"author,omitempty"`
+	Published  time.Time `json:"published,omitzero"`
+	Fetched    time.Time `json:"fetched"`
+	Paragraphs []string  `json:"paragraphs"`
+	Hash       string    `json:"hash"` // ContentHash of title and paragraphs
+}
+
+// Passage is the unit of retrieval: a paragraph, or a window of sentences, of
+// one article, with the article fields a citation needs.
+type Passage struct {
+	ID        string    `json:"id"` // ArticleID + "/" + Position
+	ArticleID string    `json:"article_id"`
+	Position  int       `json:"position"`
+	Text      string    `json:"text"` // original text, shown to people
+	Title     string    `json:"title"`
+	Source    string    `json:"source"`
+	URL       string    `json:"url"`
+	Published time.Time `json:"published,omitzero"`
+	Speakers  []Speaker `json:"speakers,omitempty"`
+}
+
+// Speaker is someone a passage quotes or reports: who, in what role, and what
+// they said.
+type Speaker struct {
+	Name  string `json:"name"`
+	Role  string `json:"role,omitempty"`
+	Quote string `json:"quote"`
+}
+
+// ContentHash identifies an article's body independently of its URL, so the
+// same story under two URLs is stored once and unchanged re-fetches are seen.
+// Whitespace and case differences do not change it.
+func ContentHash(title string, paragraphs []string) string {
+	h := sha256.New()
+	h.Write([]byte(normalize(title)))
+	for _, p := range paragraphs {
+		h.Write([]byte{0})
+		h.Write([]byte(normalize(p)))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// BodyHash is ContentHash without the title: two outlets may headline the
+// same wire copy differently.
+func BodyHash(paragraphs []string) string { return ContentHash("", paragraphs) }
+
+// IDFor returns the stable article ID for a canonical URL.
+func IDFor(canonicalURL string) string {
+	sum := sha256.Sum256([]byte(canonicalURL))
+	return hex.EncodeToString(sum[:])[:16]
+}
+
+func normalize(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
