@@ -1,0 +1,84 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// SchemaVersion changes whenever the mapping or the stored fields change; an
+// index built with another version is rebuilt from the store at start-up.
+const SchemaVersion = "storybot-passages-3"
+
+// Field names of a passage document.
+const (
+	fieldText      = "text"
+	fieldTitle     = "title"
+	fieldSpeakers  = "speakers"
+	fieldSpeech    = "has_speech"
+	fieldSource    = "source"
+	fieldArticle   = "article_id"
+	fieldURL       = "url"
+	fieldPublished = "published"
+	fieldPosition  = "pos"
+	fieldSpeakerJS = "speakers_json"
+)
+
+func newMapping() mapping.IndexMapping {
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = en.AnalyzerName
+		f.Store = store
+		f.IncludeTermVectors = true // phrase queries need term positions
+		f.DocValues = false
+		return f
+	}
+	keywordField := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	pos := bleve.NewNumericFieldMapping()
+	pos.Index = false
+	pos.DocValues = false
+	published := bleve.NewDateTimeFieldMapping()
+	published.DocValues = false
+	speech := bleve.NewBooleanFieldMapping()
+	speech.Store = false
+	speech.DocValues = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldText, text(true))
+	doc.AddFieldMappingsAt(fieldTitle, text(true))
+	doc.AddFieldMappingsAt(fieldSpeakers, text(false))
+	doc.AddFieldMappingsAt(fieldSpeech, speech)
+	doc.AddFieldMappingsAt(fieldSource, keywordField(true))
+	doc.AddFieldMappingsAt(fieldArticle, keywordField(true))
+	doc.AddFieldMappingsAt(fieldURL, stored())
+	doc.AddFieldMappingsAt(fieldSpeakerJS, stored())
+	doc.AddFieldMappingsAt(fieldPublished, published)
+	doc.AddFieldMappingsAt(fieldPosition, pos)
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = doc
+	im.DefaultAnalyzer = en.AnalyzerName
+	im.ScoringModel = bindex.BM25Scoring
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}

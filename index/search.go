@@ -1,0 +1,157 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"storybot/article"
+)
+
+// Clause is one part of a query: words, matched after English analysis, or
+// a phrase whose words must stand together. Text is never parsed as query
+// syntax.
+type Clause struct {
+	Text   string
+	Phrase bool
+	Boost  float64 // 0 means 1
+	Must   bool    // the passage must match this clause
+}
+
+// Query asks for passages. Clauses score; the other fields filter.
+type Query struct {
+	Clauses      []Clause
+	Source       string    // only this source
+	Since        time.Time // only passages of articles published since then
+	ArticleIDs   []string  // only these articles
+	PreferSpeech float64   // boost for passages with attributed speech
+	Size         int       // hits wanted; 0 means 50
+}
+
+// Hit is one passage found, with its BM25-based score.
+type Hit struct {
+	Passage article.Passage
+	Score   float64
+}
+
+var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldArticle, fieldURL,
+	fieldPublished, fieldPosition, fieldSpeakerJS}
+
+// Search returns the passages that best match q, best first. A query with
+// no clause returns nothing.
+func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	bq := buildQuery(q)
+	if bq == nil {
+		return nil, nil
+	}
+	size := q.Size
+	if size <= 0 {
+		size = 50
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.Fields = storedFields
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	hits := make([]Hit, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i] = Hit{Passage: passageFrom(h.ID, h.Fields), Score: h.Score}
+	}
+	return hits, nil
+}
+
+func buildQuery(q Query) query.Query {
+	var must, should []query.Query
+	for _, c := range q.Clauses {
+		if c.Text == "" {
+			continue
+		}
+		cq := clauseQuery(c)
+		if c.Must {
+			must = append(must, cq)
+		} else {
+			should = append(should, cq)
+		}
+	}
+	if len(must) == 0 && len(should) == 0 {
+		return nil
+	}
+	if q.PreferSpeech > 0 && len(should) > 0 {
+		sp := bleve.NewBoolFieldQuery(true)
+		sp.SetField(fieldSpeech)
+		sp.SetBoost(q.PreferSpeech)
+		should = append(should, sp)
+	}
+	b := bleve.NewBooleanQuery()
+	if len(should) > 0 {
+		b.AddShould(should...)
+		if len(must) == 0 {
+			b.SetMinShould(1)
+		}
+	}
+	if must = append(must, filters(q)...); len(must) > 0 {
+		b.AddMust(must...)
+	}
+	return b
+}
+
+// clauseQuery matches a clause in the passage text, its article's title and
+// its speakers' names and roles.
+func clauseQuery(c Clause) query.Query {
+	boost := c.Boost
+	if boost == 0 {
+		boost = 1
+	}
+	fields := []struct {
+		name   string
+		weight float64
+	}{{fieldText, 1}, {fieldTitle, 0.4}, {fieldSpeakers, 0.6}}
+	var qs []query.Query
+	for _, f := range fields {
+		var fq interface {
+			query.Query
+			SetField(string)
+			SetBoost(float64)
+		}
+		if c.Phrase {
+			fq = bleve.NewMatchPhraseQuery(c.Text)
+		} else {
+			fq = bleve.NewMatchQuery(c.Text)
+		}
+		fq.SetField(f.name)
+		fq.SetBoost(boost * f.weight)
+		qs = append(qs, fq)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func filters(q Query) []query.Query {
+	var fs []query.Query
+	if q.Source != "" {
+		t := bleve.NewTermQuery(q.Source)
+		t.SetField(fieldSource)
+		t.SetBoost(0)
+		fs = append(fs, t)
+	}
+	if !q.Since.IsZero() {
+		d := bleve.NewDateRangeQuery(q.Since, time.Time{})
+		d.SetField(fieldPublished)
+		d.SetBoost(0)
+		fs = append(fs, d)
+	}
+	if len(q.ArticleIDs) > 0 {
+		ids := make([]query.Query, len(q.ArticleIDs))
+		for i, id := range q.ArticleIDs {
+			t := bleve.NewTermQuery(id)
+			t.SetField(fieldArticle)
+			t.SetBoost(0)
+			ids[i] = t
+		}
+		fs = append(fs, bleve.NewDisjunctionQuery(ids...))
+	}
+	return fs
+}
