@@ -63,16 +63,12 @@ type record struct {
 // article is returned and the URL remembered as its alias, so re-fetching
 // it is cheap. All in one transaction.
 func (s *Store) PutArticle(ctx context.Context, a article.Article) (article.Article, PutStatus, error) {
-	if strings.TrimSpace(a.URL) == "" {
-		return article.Article{}, 0, errors.New("store: put article: empty url")
-	}
-	u, err := article.CanonicalURL(a.URL)
+	a, err := prepare(a)
 	if err != nil {
 		return article.Article{}, 0, fmt.Errorf("store: put article: %w", err)
 	}
-	a.URL, a.ID = u, article.IDFor(u)
-	if a.Hash == "" {
-		a.Hash = article.ContentHash(a.Title, a.Paragraphs)
+	if stored, st, ok := s.putNoWrite(ctx, a); ok {
+		return stored, st, nil
 	}
 	var stored article.Article
 	var st PutStatus
@@ -82,9 +78,87 @@ func (s *Store) PutArticle(ctx context.Context, a article.Article) (article.Arti
 		return err
 	})
 	if err != nil {
-		return article.Article{}, 0, fmt.Errorf("store: put article %s: %w", u, err)
+		return article.Article{}, 0, fmt.Errorf("store: put article %s: %w", a.URL, err)
 	}
 	return stored, st, nil
+}
+
+// PutResult is what PutArticles did with one article.
+type PutResult struct {
+	Article article.Article // as stored: the existing one for a Duplicate
+	Status  PutStatus
+}
+
+// PutArticles applies PutArticle to each article in one transaction, one
+// fsync for the lot, for bulk imports. If any article fails nothing is
+// written.
+func (s *Store) PutArticles(ctx context.Context, as []article.Article) ([]PutResult, error) {
+	prepared := make([]article.Article, len(as))
+	for i, a := range as {
+		p, err := prepare(a)
+		if err != nil {
+			return nil, fmt.Errorf("store: put articles: %w", err)
+		}
+		prepared[i] = p
+	}
+	results := make([]PutResult, len(as))
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		b, now := articleTx(tx), s.now()
+		for i, a := range prepared {
+			stored, st, err := b.put(a, now)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.URL, err)
+			}
+			results[i] = PutResult{stored, st}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: put articles: %w", err)
+	}
+	return results, nil
+}
+
+// prepare sets the canonical URL, ID and hash PutArticle keys on.
+func prepare(a article.Article) (article.Article, error) {
+	if strings.TrimSpace(a.URL) == "" {
+		return article.Article{}, errors.New("empty url")
+	}
+	u, err := article.CanonicalURL(a.URL)
+	if err != nil {
+		return article.Article{}, err
+	}
+	a.URL, a.ID = u, article.IDFor(u)
+	if a.Hash == "" {
+		a.Hash = article.ContentHash(a.Title, a.Paragraphs)
+	}
+	return a, nil
+}
+
+// putNoWrite answers PutArticle from a read transaction when nothing would
+// be written, as for most re-fetches: a write transaction costs an fsync
+// even when it changes nothing.
+func (s *Store) putNoWrite(ctx context.Context, a article.Article) (article.Article, PutStatus, bool) {
+	var stored article.Article
+	var st PutStatus
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		b := articleTx(tx)
+		id := b.urls.Get([]byte(a.URL))
+		if id == nil {
+			return ErrNotFound
+		}
+		rec, err := b.get(id)
+		switch {
+		case err != nil:
+			return err
+		case string(id) == a.ID && rec.Hash == a.Hash:
+			stored, st = rec.Article, Unchanged
+		case string(id) != a.ID && rec.BodyHash == article.BodyHash(a.Paragraphs):
+			stored, st = rec.Article, Duplicate
+		}
+		return nil
+	})
+	return stored, st, err == nil && st != 0
 }
 
 // Article returns the article with the given ID, or ErrNotFound.

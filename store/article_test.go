@@ -242,3 +242,38 @@ func TestDeleteArticle(t *testing.T) {
 		t.Errorf("put after delete: got %v, want new", st)
 	}
 }
+
+func TestPutArticles(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, _, err := s.PutArticle(ctx, article.Article{URL: "https://n.example/old", Paragraphs: body("old", 3)}); err != nil {
+		t.Fatal(err)
+	}
+	batch := []article.Article{
+		{URL: "https://n.example/a", Paragraphs: body("a", 3)},
+		{URL: "https://m.example/a", Paragraphs: body("a", 3)},              // same body earlier in the batch
+		{URL: "https://n.example/a?utm_source=x", Paragraphs: body("a", 3)}, // same URL earlier in the batch
+		{URL: "https://n.example/old", Paragraphs: body("old", 3)},
+	}
+	got, err := s.PutArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []PutStatus{New, Duplicate, Unchanged, Unchanged}
+	for i := range want {
+		if got[i].Status != want[i] {
+			t.Errorf("article %d: got %v, want %v", i, got[i].Status, want[i])
+		}
+	}
+	if got[1].Article.ID != got[0].Article.ID {
+		t.Errorf("duplicate: got article %s, want %s", got[1].Article.ID, got[0].Article.ID)
+	}
+	// A bad article fails the whole batch.
+	_, err = s.PutArticles(ctx, []article.Article{{URL: "https://n.example/b", Paragraphs: body("b", 3)}, {URL: ""}})
+	if err == nil {
+		t.Fatal("batch with an empty URL: got nil error, want one")
+	}
+	if _, err := s.ArticleByURL(ctx, "https://n.example/b"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("article of a failed batch: got %v, want ErrNotFound", err)
+	}
+}

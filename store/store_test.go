@@ -165,4 +165,15 @@ func BenchmarkPutArticle(b *testing.B) {
 			}
 		}
 	})
+	b.Run("batch of 100", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			batch := make([]article.Article, 100)
+			for j := range batch {
+				batch[j] = article.Article{URL: fmt.Sprintf("https://n.example/batch/%d/%d", i, j), Paragraphs: append([]string{fmt.Sprint(i, j)}, paras...)}
+			}
+			if _, err := s.PutArticles(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
