@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// boilerLine matches whole lines that are page furniture whatever their
+// length: labels, calls to action, credits and legal notices.
+var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
+	`advertisement|advertising|sponsored( content)?|ad feature|promoted( content)?`,
+	`(story|article) continues below( this)?( advertisement| ad)?|continue reading( below| the main story)?`,
+	`read (more|next|the full story|full article|this next)\b.*`,
+	`(related|more)( articles| stories| coverage| content| on this story| news| reading)?:?`,
+	`(related|recommended|most read|most popular|trending|more from|more on|see also|also read|watch|listen)( now)?:.*`,
+	`share( this| the)?( article| story| page| post| video)?( on \w+)?:?|share (on|via) \w+|tweet|email|print|copy link|comments?( \(\d+\))?`,
+	`(font|text) size:?|listen to (this )?(article|story)|\d+ min(ute)?s? read|skip (to|this) .*|back to top`,
+	`(image|media|video|picture|photo) (copyright|caption|source|credit)\b.*`,
+	`(photo(graph)?|image|picture|illustration|video|credits?|source|caption)s?( by)?:.{0,80}`,
+	`(sign up|subscribe|register)( now)?( for| to)? .{0,40}(newsletter|briefing|digest|updates|alerts|emails?)\b.{0,60}`,
+	`(get|receive) (our|the) .{0,40}(newsletter|briefing|updates|alerts) .{0,60}`,
+	`follow (us|@\w+|(\p{Lu}[\p{L}.'’-]*\s*){1,4}) on (twitter|x|facebook|instagram|threads|linkedin|tiktok|bluesky|youtube|google news)\b.{0,40}`,
+	`send (news |story )?tips to\b.*`,
+	`content created by .{0,80} is available without charge.*`,
+	`(©|\(c\)|copyright\b).{0,160}|.{0,120}all rights reserved\.?`,
+	`this (material|article) may not be published, broadcast, rewritten.*`,
+	`(click|tap) here\b.{0,80}|download (the|our) .{0,40} app\b.*|we use cookies\b.*`,
+	`.{1,60} (logo|icon)`,
+	`getty images|(\S+ ){0,4}(via|/)\s?getty images\)?|.{0,60}(shutterstock|alamy|istock(photo)?)( images)?\)?`,
+}, "|") + `)$`)
+
+// agencyCredit matches a photo credit naming a picture agency, such as
+// "REUTERS/Jane Doe" or "Jane Doe/AFP".
+var agencyCredit = regexp.MustCompile(`(?i)(^|[\s(/])(reuters|afp|ap|epa|getty|pa|bloomberg|xinhua|ani|ians|efe|anadolu|sipa|zuma|rex|upi|nurphoto|ap photo)(/| via |\s*$|\))`)
+
+// roleWords close a byline line ("Jane Doe White House Correspondent").
+var bylineRole = regexp.MustCompile(`(?i)\b(correspondent|reporter|editor|writer|columnist|contributor|staff|producer|analyst|bureau chief)s?$`)
+
+// IsBoilerplate reports whether one paragraph or line is boilerplate (a
+// label, credit, call to action, byline or legal notice) rather than
+// article text.
+func IsBoilerplate(p string) bool {
+	p = normalizeSpace(p)
+	if p == "" {
+		return true
+	}
+	if boilerLine.MatchString(p) {
+		return true
+	}
+	if isSentence(p) {
+		return false
+	}
+	words := strings.Fields(p)
+	switch {
+	case len(words) <= 8 && agencyCredit.MatchString(p):
+		return true
+	case len(words) <= 9 && bylineRole.MatchString(p) && titleCase(words[:2]):
+		return true
+	case len(words) <= 7 && strings.EqualFold(words[0], "by") && len(words) > 1 && titleCase(words[1:2]):
+		return true
+	}
+	return false
+}
+
+// isSentence reports whether p reads like prose: it ends in sentence
+// punctuation or a closing quote after some words.
+func isSentence(p string) bool {
+	p = strings.TrimRight(p, `"'”’)]`)
+	return strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "..") && len(strings.Fields(p)) > 3 ||
+		strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!")
+}
+
+// titleCase reports whether every word starts with an upper-case letter.
+func titleCase(words []string) bool {
+	for _, w := range words {
+		r := []rune(strings.TrimLeft(w, `"'“‘(`))
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// Clean normalises whitespace in paragraphs and drops empty, boilerplate and
+// repeated ones. A short title-case line without punctuation among the first
+// lines is taken for a byline or section label and dropped too.
+func Clean(paragraphs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, p := range paragraphs {
+		p = normalizeSpace(p)
+		if IsBoilerplate(p) || seen[p] || i < 3 && isLabel(p) {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// isLabel reports whether p is a few capitalised words with no sentence
+// punctuation, the shape of a byline or kicker at the top of an article.
+func isLabel(p string) bool {
+	words := strings.Fields(p)
+	return len(words) >= 2 && len(words) <= 5 && titleCase(words) && !strings.ContainsAny(p, `.,;:!?"“”`)
+}
