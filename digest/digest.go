@@ -13,6 +13,7 @@ type Digest struct {
 	WindowStart time.Time `json:"window_start"`
 	WindowEnd   time.Time `json:"window_end"`
 	Entries     []Entry   `json:"entries"`
+	More        int       `json:"more,omitempty"` // entries left out by the size limit
 }
 
 // Entry is one event: the best article for it and every outlet that
