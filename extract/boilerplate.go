@@ -15,6 +15,13 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`(related|more)( articles| stories| coverage| content| on this story| news| reading)?:?`,
 	`(related|recommended|most read|most popular|trending|more from|more on|see also|also read|watch|listen)( now)?:.*`,
 	`share( this| the)?( article| story| page| post| video)?( on \w+)?:?|share (on|via) \w+|tweet|email|print|copy link|comments?( \(\d+\))?`,
+	`(published|updated|posted|last updated|first published|last modified)( on| at)?:? .{0,80}`,
+	`.{0,60}\b(published|updated|posted)( on| at)?:? (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\w,.: ]{0,50}`,
+	`join the (conversation|discussion|debate)\W*|(show|view|load|hide) comments.*|\d+ comments?`,
+	`(additional )?(reporting|writing|editing|compiled|produced) by [^.]{0,200}\.?`,
+	`.{0,250}\b(contributed|also contributed) (reporting )?to this (report|story|article)\.?`,
+	`https?://\S+|www\.\S+|subscribe( now| today)?\W*`,
+	`don'?t miss|must read|editor'?s picks?|top stories|latest( news| stories)?|more (news|stories|videos)|you may also like|recommended( for you)?|in other news`,
 	`(font|text) size:?|listen to (this )?(article|story)|\d+ min(ute)?s? read|skip (to|this) .*|back to top`,
 	`(image|media|video|picture|photo) (copyright|caption|source|credit)\b.*`,
 	`(photo(graph)?|image|picture|illustration|video|credits?|source|caption)s?( by)?:.{0,80}`,
@@ -29,6 +36,10 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`.{1,60} (logo|icon)`,
 	`getty images|(\S+ ){0,4}(via|/)\s?getty images\)?|.{0,60}(shutterstock|alamy|istock(photo)?)( images)?\)?`,
 }, "|") + `)$`)
+
+// creditSuffix matches a caption's closing credit in parentheses, such as
+// "(AP Photo/Jane Doe)", "(Image: Getty)" or "(NASA via AP, File)".
+var creditSuffix = regexp.MustCompile(`(?i)\((photo|image|picture|credit|pictured|[^()]{0,40}(\bvia\b|/|\bap photo\b|\bgetty\b|\breuters\b|\bafp\b|\bepa\b|\bshutterstock\b|\bfile\b))[^()]{0,60}\)\.?$`)
 
 // agencyCredit matches a photo credit naming a picture agency, such as
 // "REUTERS/Jane Doe" or "Jane Doe/AFP".
@@ -46,6 +57,9 @@ func IsBoilerplate(p string) bool {
 		return true
 	}
 	if boilerLine.MatchString(p) {
+		return true
+	}
+	if creditSuffix.MatchString(p) {
 		return true
 	}
 	if isSentence(p) {

@@ -117,7 +117,7 @@ func (s *splitter) flush() {
 // a "read more" line or a navigation item rather than a sentence.
 func linkDense(b block) bool {
 	words := len(strings.Fields(b.text))
-	return words <= 20 && float64(b.linkChars) > 0.8*float64(len(b.text))
+	return words <= 40 && float64(b.linkChars) > 0.7*float64(len(b.text))
 }
 
 // normalizeSpace collapses runs of whitespace (including no-break and

@@ -75,7 +75,7 @@ func isHidden(n *html.Node) bool {
 }
 
 func isBoilerClass(n *html.Node) bool {
-	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	names := splitCamel(attr(n, "class") + " " + attr(n, "id"))
 	if strings.TrimSpace(names) == "" {
 		return false
 	}
@@ -119,4 +119,13 @@ func plainText(n *html.Node) string {
 		return true
 	})
 	return strings.TrimSpace(sb.String())
+}
+
+// camelBoundary finds a lower-case letter or digit followed by an upper-case one.
+var camelBoundary = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+
+// splitCamel lower-cases class names, turning camelCase into kebab-case so
+// that "newsCaption" reads as "news-caption".
+func splitCamel(s string) string {
+	return strings.ToLower(camelBoundary.ReplaceAllString(s, "$1-$2"))
 }
