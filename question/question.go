@@ -1,0 +1,210 @@
+// Package question works out what a question asks: its kind, the kind of
+// answer expected, its key terms and the names and phrases that must stay
+// together. It is pure: no I/O.
+package question
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Kind is the form of a question.
+type Kind string
+
+// Kinds of question.
+const (
+	KindWho        Kind = "who"
+	KindWhatSaid   Kind = "what-said"
+	KindHowRespond Kind = "how-respond"
+	KindWhen       Kind = "when"
+	KindWhere      Kind = "where"
+	KindHowMuch    Kind = "how-much"
+	KindHowMany    Kind = "how-many"
+	KindWhich      Kind = "which"
+	KindWhat       Kind = "what"
+	KindWhy        Kind = "why"
+	KindOther      Kind = "other"
+)
+
+// Expect is the kind of answer a question wants.
+type Expect string
+
+// Kinds of expected answer.
+const (
+	ExpectAny     Expect = ""
+	ExpectPerson  Expect = "person"
+	ExpectOrg     Expect = "org"
+	ExpectPlace   Expect = "place"
+	ExpectNumber  Expect = "number"
+	ExpectMoney   Expect = "money"
+	ExpectPercent Expect = "percent"
+	ExpectDate    Expect = "date"
+	ExpectEntity  Expect = "entity" // a name of some kind: a show, a product, a team
+)
+
+// Term is one key word of the question.
+type Term struct {
+	Word     string   // lower case, as written
+	Variants []string // Word and its other spellings
+	Name     bool     // capitalised in the question, or part of a name
+	Reaction bool     // a reaction word: steers ranking, matched weakly
+}
+
+// Question is the analysis of one question.
+type Question struct {
+	Text     string
+	Kind     Kind
+	Expect   Expect
+	Speech   bool     // the answer is who said what
+	Terms    []Term   // key words in question order, without stop words
+	Phrases  []string // names and multi-word phrases to keep together
+	Pairs    []string // adjacent key words, to prefer passages where they stand close
+	Focus    string   // the noun after which/what ("automaker"), if any
+	Subject  string   // for what-said and how-respond: who is asked about
+	Question string   // the sentence holding the question word
+}
+
+// Parse analyses q. It never fails: a question of stop words only has no
+// Terms, and the caller says what to try.
+func Parse(q string) Question {
+	clean := sanitize(q)
+	out := Question{Text: q}
+	sent := questionSentence(clean)
+	out.Question = sent
+	out.Kind, out.Expect, out.Focus = classify(words(sent))
+	toks := tokens(clean)
+	out.Terms, out.Pairs = keyTerms(toks)
+	out.Phrases = phrases(clean)
+	out.Speech = speechKinds[out.Kind] || reactionAsked(out)
+	if out.Kind == KindWhatSaid || out.Kind == KindHowRespond {
+		out.Subject = subject(words(sent))
+	}
+	markNames(&out)
+	return out
+}
+
+// sanitize turns query-syntax and typographic characters into plain text:
+// + - : ^ " ( ) ~ * ? and the like are words' edges, never operators.
+func sanitize(q string) string {
+	r := strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ", "\"", " ", "\u00a0", " ")
+	q = r.Replace(q)
+	var b strings.Builder
+	for i, c := range q {
+		switch {
+		case unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsSpace(c):
+			b.WriteRune(c)
+		case c == '.' && !wordChar(q, i):
+			b.WriteString(" . ")
+		case c == '\'' || c == '-' || c == '.' || c == '&' || c == '%' || c == '$' || c == '£' || c == '€':
+			if wordChar(q, i) {
+				b.WriteRune(c)
+			} else {
+				b.WriteByte(' ')
+			}
+		case c == '?' || c == '!':
+			b.WriteString(" ? ")
+
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// wordChar reports whether the punctuation at i sits inside a word
+// ("o'neill", "wal-mart", "5.9", "u.s.") or marks an amount ("$5", "60%").
+func wordChar(s string, i int) bool {
+	prev, next := rune(0), rune(0)
+	if i > 0 {
+		prev = rune(s[i-1])
+	}
+	if i+1 < len(s) {
+		next = rune(s[i+1])
+	}
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r >= 0x80 }
+	switch s[i] {
+	case '\'':
+		return alnum(prev) && alnum(next) || prev == 's' || prev == 'S' // "Chiefs' Council"
+	case '%':
+		return unicode.IsDigit(prev)
+	case '$':
+		return unicode.IsDigit(next)
+	case '.':
+		return alnum(prev) && alnum(next) || (unicode.IsUpper(prev) && i >= 2 && s[i-2] == '.')
+	}
+	return alnum(prev) && alnum(next)
+}
+
+// questionSentence returns the sentence that asks: news-quiz questions often
+// set the scene first ("Police arrested 31 men… Where was the event?"). A
+// sentence ending in a question mark wins over one that merely holds a
+// question word.
+func questionSentence(s string) string {
+	var asking, withWh, last string
+	start := 0
+	toks := strings.Fields(s)
+	for i, t := range toks {
+		if t != "?" && t != "." && i < len(toks)-1 {
+			continue
+		}
+		sent := strings.Join(dropMarks(toks[start:i+1]), " ")
+		start = i + 1
+		if sent == "" {
+			continue
+		}
+		last = sent
+		if hasWh(words(sent)) {
+			withWh = sent
+			if t == "?" {
+				asking = sent
+			}
+		}
+	}
+	for _, c := range []string{asking, withWh, last} {
+		if c != "" {
+			return c
+		}
+	}
+	return s
+}
+
+func dropMarks(toks []string) []string {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t != "?" && t != "." {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func words(s string) []string {
+	return dropMarks(strings.Fields(strings.ToLower(s)))
+}
+
+func hasWh(ws []string) bool {
+	for _, w := range ws {
+		switch strings.TrimSuffix(w, "'s") {
+		case "who", "whom", "whose", "which", "what", "when", "where", "why", "how":
+			return true
+		}
+	}
+	return false
+}
+
+// reactionAsked reports whether a question not phrased as who/what-said still
+// asks for reactions ("which labour mp trashed…"), as opposed to a factual
+// question that happens to use such a word ("prices hit a record").
+func reactionAsked(q Question) bool {
+	switch q.Expect {
+	case ExpectAny, ExpectPerson, ExpectOrg:
+	default:
+		return false
+	}
+	for _, t := range q.Terms {
+		if t.Reaction {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,108 @@
+package question
+
+import (
+	"strings"
+	"testing"
+)
+
+func termWords(q Question) string {
+	var ws []string
+	for _, t := range q.Terms {
+		if !t.Reaction {
+			ws = append(ws, t.Word)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		q       string
+		kind    Kind
+		expect  Expect
+		speech  bool
+		terms   string
+		subject string
+	}{
+		{"who reacted to the Manchester leak", KindWho, ExpectPerson, true, "manchester leak", ""},
+		{"What did Chris Weitz say about the Pullman adaptation?", KindWhatSaid, ExpectAny, true, "chris weitz pullman adaptation", "chris weitz"},
+		{"how did vodafone respond to the commission", KindHowRespond, ExpectAny, true, "vodafone commission", "vodafone"},
+		{"Which automaker recalled 2.9 million vehicles this week?", KindWhich, ExpectOrg, false, "automaker recalled 2.9 million vehicles", ""},
+		{"Police arrested 31 men who planned a riot. Where was the event?", KindWhere, ExpectPlace, false, "police arrested 31 men planned riot event", ""},
+		{"Gas prices hit a record. How much does a gallon cost?", KindHowMuch, ExpectMoney, false, "gas prices hit record gallon cost", ""},
+		{"How many months was her detention extended?", KindHowMany, ExpectNumber, false, "months detention extended", ""},
+		{"what percentage of adults disapprove", KindHowMuch, ExpectPercent, false, "percentage adults disapprove", ""},
+		{"According to the White House, how soon could vaccines be available?", KindWhen, ExpectDate, false, "white house soon vaccines available", ""},
+		{"What country elected its first leftist leader?", KindWhich, ExpectPlace, false, "country elected first leftist leader", ""},
+		{"What is the biggest threat in the region?", KindWhat, ExpectAny, false, "biggest threat region", ""},
+		{"which labour mp trashed the casino idea", KindWhich, ExpectPerson, true, "labour mp casino idea", ""},
+		{"why did cities cancel fireworks", KindWhy, ExpectAny, false, "cities cancel fireworks", ""},
+		{"the manchester leak", KindOther, ExpectAny, false, "manchester leak", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := Parse(tt.q)
+			if got.Kind != tt.kind || got.Expect != tt.expect || got.Speech != tt.speech {
+				t.Errorf("got kind %s expect %q speech %v, want %s %q %v", got.Kind, got.Expect, got.Speech, tt.kind, tt.expect, tt.speech)
+			}
+			if w := termWords(got); w != tt.terms {
+				t.Errorf("terms: got %q, want %q", w, tt.terms)
+			}
+			if got.Subject != tt.subject {
+				t.Errorf("subject: got %q, want %q", got.Subject, tt.subject)
+			}
+		})
+	}
+}
+
+func TestHostileQuestions(t *testing.T) {
+	tests := []struct{ q, terms string }{
+		{`+ - : ^ " ( ) ~ * ?`, ""},
+		{"who is the what of them?", ""},
+		{`title:leak AND "may" -rudd +trump~2 ^3 (amber*)`, "title leak rudd trump~2 amber"},
+		{"\x00\xff\xfe strike\u202e", "strike"},
+		{strings.Repeat("leak ", 10000), "leak"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.terms, func(t *testing.T) {
+			got := termWords(Parse(tt.q))
+			got = strings.ReplaceAll(got, "~2", "~2")
+			if strings.ContainsAny(got, `+:^"()*?\`) {
+				t.Errorf("syntax survived: %q", got)
+			}
+		})
+	}
+}
+
+func TestPhrasesAndNames(t *testing.T) {
+	q := Parse("What did the National Police Chiefs' Council and Theresa May say about the leak?")
+	want := []string{"National Police Chiefs' Council", "Theresa May"}
+	if strings.Join(q.Phrases, "|") != strings.Join(want, "|") {
+		t.Errorf("phrases: got %q, want %q", q.Phrases, want)
+	}
+	names := map[string]bool{}
+	for _, tm := range q.Terms {
+		names[tm.Word] = tm.Name
+	}
+	if !names["theresa"] || !names["council"] || names["leak"] {
+		t.Errorf("name flags: got %v", names)
+	}
+	if got := Parse("who said james hardie's compensation deal was fair").Pairs; strings.Join(got, "|") != "james hardie|compensation deal" {
+		t.Errorf("pairs: got %q", got)
+	}
+}
+
+func TestVariants(t *testing.T) {
+	tests := map[string]string{
+		"criticise": "criticise criticize", "criticized": "criticized criticised",
+		"labour": "labour labor", "color": "color colour", "defence": "defence defense",
+		"travelled": "travelled traveled", "traveled": "traveled travelled", "recalled": "recalled",
+		"manchester": "manchester", "centre": "centre center", "organisation": "organisation organization",
+		"exercise": "exercise", "leak": "leak", "four": "four",
+	}
+	for w, want := range tests {
+		if got := strings.Join(Variants(w), " "); got != want {
+			t.Errorf("Variants(%q): got %q, want %q", w, got, want)
+		}
+	}
+}
