@@ -1,0 +1,266 @@
+package attrib
+
+import "strings"
+
+// cueKind is how a cue introduces speech.
+type cueKind int
+
+const (
+	cueVerb      cueKind = iota // "X said", "said X"
+	cueStatement                // "X issued a statement"
+	cueAccording                // "according to X"
+	cueWeak                     // "..., saying"
+)
+
+// cue is a word or words introducing speech, outside any quotation.
+type cue struct {
+	kind       cueKind
+	first, end int // token range [first, end)
+	lo, hi     int // its sentence's token range
+}
+
+// noAfter verbs take their listener, not their speaker, after them: "told Mr Blair".
+var noAfter = setOf("told", "tells", "urged", "urges", "asked", "warned", "warns", "promised",
+	"assured", "reported", "accepted", "agreed", "agrees", "believes", "thinks", "feels")
+
+func (p *para) cues() []cue {
+	var out []cue
+	for _, s := range p.sents {
+		for i := s[0]; i < s[1]; i++ {
+			t := p.toks[i].text
+			if !p.toks[i].word || p.inQuote(p.toks[i].start) {
+				continue
+			}
+			c := cue{first: i, end: i + 1, lo: s[0], hi: s[1]}
+			switch {
+			case speechVerbs[t]:
+				c.kind = cueVerb
+			case weakVerbs[t]:
+				c.kind = cueWeak
+			case t == "according" && p.is(i+1, setOf("to")):
+				c.kind, c.end = cueAccording, i+2
+			case statementVerbs[t]:
+				n := p.statementNoun(i+1, s[1])
+				if n < 0 {
+					continue
+				}
+				c.kind, c.end = cueStatement, n+1
+			default:
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// statementNoun finds "a (damning) statement" after "issued"; -1 if absent.
+func (p *para) statementNoun(i, hi int) int {
+	if !p.is(i, setOf("a", "an", "its", "their", "his", "her")) {
+		return -1
+	}
+	for k := i + 1; k < hi && k <= i+3; k++ {
+		if statementNouns[p.toks[k].text] {
+			return k
+		}
+	}
+	return -1
+}
+
+func (p *para) inQuote(off int) bool {
+	for _, q := range p.quotes {
+		if off >= q.inner && off < q.close {
+			return true
+		}
+	}
+	return false
+}
+
+// skipBack steps back over words that may part a subject from its verb.
+func (p *para) skipBack(i, lo int) int {
+	for i >= lo {
+		t := p.toks[i].text
+		if !skippable[t] && !(len(t) > 4 && strings.HasSuffix(t, "ly") && isLowerWord(t)) {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+// speakerOf reads the cue's speaker phrase and whether it came after the cue.
+func (p *para) speakerOf(c cue) (phrase, bool) {
+	switch c.kind {
+	case cueAccording:
+		return p.after(c.end, c.hi), true
+	case cueWeak:
+		return p.subject(c.lo, c.first), false
+	}
+	if ph := p.before(p.skipBack(c.first-1, c.lo), c.lo, true); ph.ok() {
+		return ph, false
+	}
+	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
+		return p.after(c.end, c.hi), true
+	}
+	return phrase{}, false
+}
+
+// subject reads the subject opening a sentence, for "saying"/"adding".
+func (p *para) subject(lo, hi int) phrase {
+	a := p.trimCommon(lo, hi, lo)
+	for a < hi && p.toks[a].text == "," {
+		a++
+	}
+	if a >= hi {
+		return phrase{}
+	}
+	if personPronouns[p.toks[a].text] || orgPronouns[p.toks[a].text] {
+		return p.before(a, a, false)
+	}
+	e := capsFwd(p.toks, a, hi)
+	if e == a {
+		return phrase{}
+	}
+	return p.before(e-1, a, false)
+}
+
+// attributeCue resolves a cue's speaker and picks what they said, marking
+// the quotations it uses in said.
+func (p *para) attributeCue(c cue, said []*speaker) (*speaker, string, bool, bool) {
+	if c.kind == cueWeak && p.coveredWeak(c) {
+		return nil, "", false, false
+	}
+	ph, isAfter := p.speakerOf(c)
+	if !ph.ok() {
+		return nil, "", false, false
+	}
+	sp, ok := p.doc.resolve(ph, p, c.lo)
+	if !ok {
+		return nil, "", false, false
+	}
+	a, b := p.toks[c.first].start, p.toks[c.end-1].end
+	if ph.start < a {
+		a = ph.start
+	}
+	if ph.end > b {
+		b = ph.end
+	}
+	if c.kind == cueAccording && isAfter {
+		a = p.toks[c.first].start
+	}
+	quote, direct := p.quoteFor(c, a, b, isAfter, said, &sp)
+	if quote == "" {
+		return nil, "", false, false
+	}
+	return &sp, quote, direct, true
+}
+
+// coveredWeak reports whether a "saying" continues an earlier cue of its sentence.
+func (p *para) coveredWeak(c cue) bool {
+	for i := c.lo; i < c.first; i++ {
+		if speechVerbs[p.toks[i].text] || statementVerbs[p.toks[i].text] && p.statementNoun(i+1, c.hi) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteFor picks the words a cue attributes: an adjacent direct quotation
+// (both halves of a split one are marked), else the reported clause, or a
+// substantial quotation inside it.
+func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *speaker) (string, bool) {
+	qb, qa := p.quoteBefore(a, said), p.quoteAfter(b, said)
+	if qb >= 0 || qa >= 0 {
+		pick := qb
+		if qb < 0 {
+			pick = qa
+		}
+		for _, q := range []int{qb, qa} {
+			if q >= 0 {
+				said[q] = sp
+			}
+		}
+		q := p.quotes[pick]
+		return p.trim(q.inner, q.close), true
+	}
+	sS, sE := p.toks[c.lo].start, p.toks[c.hi-1].end
+	ca, cb := p.clauseAfter(b, sE)
+	ba, bb := sS, a
+	if isAfter && (c.kind != cueAccording || p.toks[c.lo].start < a) {
+		ca, cb, ba, bb = ba, bb, ca, cb
+	}
+	if n := len(strings.Fields(p.text[ca:cb])); n < 3 || n < 5 && len(strings.Fields(p.text[ba:bb])) >= 5 {
+		ca, cb = ba, bb // "..., Shashank Joshi noted on Twitter Wednesday."
+	}
+	for qi, q := range p.quotes {
+		if said[qi] == nil && q.inner >= ca && q.close <= cb {
+			said[qi] = sp
+			if len(strings.Fields(q.words(p.text))) >= 4 {
+				return p.trim(q.inner, q.close), true
+			}
+		}
+	}
+	if len(strings.Fields(p.text[ca:cb])) < 2 {
+		return "", false
+	}
+	return p.trim(ca, cb), false
+}
+
+// clauseAfter returns the reported clause after the cue ending at b: from
+// "that" or ":" when one comes soon ("told Israeli Army Radio that ...").
+func (p *para) clauseAfter(b, sE int) (int, int) {
+	if b >= sE {
+		return sE, sE
+	}
+	for i, n := 0, 0; i < len(p.toks) && n < 10; i++ {
+		t := p.toks[i]
+		if t.start < b {
+			continue
+		}
+		if t.start >= sE || isQuoteMark(t.text) {
+			break
+		}
+		if t.text == "that" || t.text == ":" {
+			return t.end, sE
+		}
+		n++
+	}
+	return b, sE
+}
+
+// quoteBefore finds an unattributed quotation ending just before offset a,
+// with only a comma or space between: `"...," said X`.
+func (p *para) quoteBefore(a int, said []*speaker) int {
+	for qi := len(p.quotes) - 1; qi >= 0; qi-- {
+		q := p.quotes[qi]
+		e := q.end(p.text)
+		if e > a || !q.closed {
+			continue
+		}
+		if said[qi] == nil && strings.Trim(p.text[e:a], " ,\n—–-") == "" {
+			return qi
+		}
+		return -1
+	}
+	return -1
+}
+
+// quoteAfter finds an unattributed quotation opening soon after offset b:
+// `X said: "..."`, `declared, “...”`, `he said, "second half"`.
+func (p *para) quoteAfter(b int, said []*speaker) int {
+	for qi, q := range p.quotes {
+		if q.open < b {
+			continue
+		}
+		gap := p.text[b:q.open]
+		if said[qi] != nil || len(gap) > 80 || strings.ContainsAny(gap, ".!?\"“”") {
+			return -1
+		}
+		g := strings.TrimSpace(gap)
+		if g == "" || strings.HasSuffix(g, ":") || strings.HasSuffix(g, ",") || strings.HasSuffix(g, " that") || g == "that" {
+			return qi
+		}
+		return -1
+	}
+	return -1
+}

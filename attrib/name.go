@@ -1,0 +1,176 @@
+package attrib
+
+import (
+	"strings"
+)
+
+// kind tells people from organisations, for back references.
+type kind int
+
+const (
+	kindUnknown kind = iota
+	kindPerson
+	kindOrg
+)
+
+// phrase is a noun phrase naming, or referring back to, a speaker.
+type phrase struct {
+	name, role string
+	kind       kind
+	honorific  bool   // "Mr Blair": a surname to resolve
+	ref        string // set for back references: "he", "it", "minister", "company"
+	start, end int    // byte offsets in the paragraph
+}
+
+func (p phrase) ok() bool { return p.name != "" || p.ref != "" }
+
+// capsBack collects the capitalised name ending at toks[i], with up to two
+// connectors between capitalised words ("Royal United Services Institute for
+// Defence and Security Studies"), and returns the index of its first token,
+// or i+1 when toks[i] does not end a name.
+func capsBack(toks []token, i, lo int) int {
+	j := i + 1
+	for k := i; k >= lo; {
+		if upper(toks[k]) {
+			j = k
+			k--
+			continue
+		}
+		m := k
+		for m >= lo && k-m < 2 && connectors[toks[m].text] {
+			m--
+		}
+		if m < k && j <= i && m >= lo && upper(toks[m]) {
+			k = m
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// capsFwd is capsBack forwards from toks[i]: it returns one past the last
+// token of the name starting at i (i when there is none).
+func capsFwd(toks []token, i, hi int) int {
+	j := i
+	for k := i; k < hi; {
+		if upper(toks[k]) {
+			k++
+			j = k
+			continue
+		}
+		m := k
+		for m < hi && m-k < 2 && connectors[toks[m].text] {
+			m++
+		}
+		if m > k && j > i && m < hi && upper(toks[m]) {
+			k = m
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func upper(t token) bool { return t.word && isUpperWord(t.text) }
+
+func words(toks []token) []string {
+	w := make([]string, len(toks))
+	for i, t := range toks {
+		w[i] = t.text
+	}
+	return w
+}
+
+// possessive strips "'s" from a word.
+func possessive(w string) (string, bool) {
+	for _, s := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w, s) {
+			return strings.TrimSuffix(w, s), true
+		}
+	}
+	return w, false
+}
+
+// splitName turns the words of a capitalised phrase into a name and a role:
+// "U.K. Home Secretary Amber Rudd" → "Amber Rudd", "U.K. Home Secretary";
+// "Jane Smith of the Danish Dairy Board" → "Jane Smith", "Danish Dairy Board";
+// "The U.S. Embassy in London" → "U.S. Embassy in London" (an organisation).
+func splitName(w []string) phrase {
+	for len(w) > 0 && (w[0] == "The" || w[0] == "the" || connectors[w[0]]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && connectors[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 {
+		return phrase{}
+	}
+	for h, x := range w {
+		if honorifics[x] && h+1 < len(w) {
+			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson, honorific: true}
+		}
+	}
+	if p, ok := personOfOrg(w); ok {
+		return p
+	}
+	k := -1
+	for i := len(w) - 2; i >= 0; i-- {
+		if titles[w[i]] || orgWords[w[i]] || connectors[w[i]] {
+			k = i
+			break
+		}
+	}
+	if k >= 0 && !connectors[w[k]] && !orgWords[w[len(w)-1]] && (titles[w[k]] || len(w)-k > 2) {
+		name := w[k+1:]
+		role := w[:k+1]
+		if len(name) > 3 {
+			role, name = w[:len(w)-2], w[len(w)-2:]
+		}
+		return phrase{name: strings.Join(name, " "), role: strings.Join(role, " "), kind: kindPerson}
+	}
+	p := phrase{name: strings.Join(w, " ")}
+	switch {
+	case hasOrgWord(w):
+		p.kind = kindOrg
+	case len(w) >= 2 && len(w) <= 4 && !hasTitle(w):
+		p.kind = kindPerson
+	}
+	return p
+}
+
+// personOfOrg reads "Jane Smith of the Danish Dairy Board".
+func personOfOrg(w []string) (phrase, bool) {
+	for c := 2; c <= 3 && c < len(w)-1; c++ {
+		if w[c] != "of" && w[c] != "at" && w[c] != "from" {
+			continue
+		}
+		if hasOrgWord(w[:c]) || hasTitle(w[:c]) {
+			return phrase{}, false
+		}
+		org := w[c+1:]
+		for len(org) > 0 && (org[0] == "the" || org[0] == "The") {
+			org = org[1:]
+		}
+		return phrase{name: strings.Join(w[:c], " "), role: strings.Join(org, " "), kind: kindPerson}, true
+	}
+	return phrase{}, false
+}
+
+func hasOrgWord(w []string) bool {
+	for _, x := range w {
+		if orgWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTitle(w []string) bool {
+	for _, x := range w {
+		if titles[x] {
+			return true
+		}
+	}
+	return false
+}

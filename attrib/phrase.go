@@ -1,0 +1,314 @@
+package attrib
+
+import "strings"
+
+// para is one paragraph being attributed.
+type para struct {
+	text   string
+	toks   []token
+	sents  [][2]int // token index ranges [lo, hi)
+	quotes []quoteSpan
+	doc    *doc
+}
+
+func (p *para) span(a, b int) (int, int) { return p.toks[a].start, p.toks[b].end }
+
+func (p *para) is(i int, set map[string]bool) bool {
+	return i >= 0 && i < len(p.toks) && set[p.toks[i].text]
+}
+
+// trimCommon drops capitalised ordinary words that open a sentence ("But Mr
+// Blair", "Analysts") from the name running from a to b.
+func (p *para) trimCommon(a, b, lo int) int {
+	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && p.doc.common(p.toks[a].text) {
+		a++
+		lo = a
+	}
+	return a
+}
+
+func isOpenMark(t string) bool { return t == "\"" || t == "“" || t == "‘" || t == "(" || t == ":" }
+
+func definite(t string) bool {
+	switch t {
+	case "the", "The", "its", "Its", "his", "her", "their":
+		return true
+	}
+	return false
+}
+
+// before reads the speaker phrase ending at toks[i]: "X said", "X, the chief
+// executive of Y, said", "the minister added", "a Vodafone spokesman said".
+func (p *para) before(i, lo int, apposOK bool) phrase {
+	if i < lo {
+		return phrase{}
+	}
+	t := p.toks[i]
+	switch {
+	case personPronouns[t.text]:
+		return phrase{ref: "he", start: t.start, end: t.end}
+	case orgPronouns[t.text]:
+		return phrase{ref: "it", start: t.start, end: t.end}
+	case t.text == "," && apposOK:
+		return p.appositiveBefore(i, lo)
+	case upper(t):
+		return p.capsBefore(i, lo)
+	case t.word && isLowerWord(t.text):
+		return p.nounBefore(i, lo)
+	}
+	return phrase{}
+}
+
+func (p *para) appositiveBefore(i, lo int) phrase {
+	for k := i - 1; k >= lo && i-k <= 20; k-- {
+		if isQuoteMark(p.toks[k].text) {
+			return phrase{}
+		}
+		if p.toks[k].text != "," {
+			continue
+		}
+		ph := p.before(k-1, lo, false)
+		if ph.name == "" || k+1 >= i {
+			return phrase{}
+		}
+		if ph.role == "" && ph.kind != kindOrg && !relative[p.toks[k+1].text] {
+			ph.role = roleText(p.text, p.toks[k+1:i])
+			ph.kind = kindPerson
+		}
+		return ph
+	}
+	return phrase{}
+}
+
+var relative = setOf("who", "which", "where", "when", "whose", "speaking", "however", "though", "meanwhile", "too")
+
+func roleText(text string, toks []token) string {
+	for len(toks) > 0 && determiners[toks[0].text] {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return ""
+	}
+	return text[toks[0].start:toks[len(toks)-1].end]
+}
+
+func isQuoteMark(t string) bool {
+	switch t {
+	case "\"", "“", "”", "‘", "’":
+		return true
+	}
+	return false
+}
+
+func (p *para) capsBefore(i, lo int) phrase {
+	a := p.trimCommon(capsBack(p.toks, i, lo), i+1, lo)
+	if a > i {
+		return phrase{}
+	}
+	w := words(p.toks[a : i+1])
+	if _, poss := possessive(w[len(w)-1]); poss {
+		return phrase{}
+	}
+	start, end := p.span(a, i)
+	b := a - 1
+	if p.is(b, setOf("the")) {
+		b--
+	}
+	if p.is(b, setOf("for", "of", "at")) && p.is(b-1, spokesNouns) {
+		return orgPhrase(w, p.toks[b-1].start, end)
+	}
+	ph := splitName(w)
+	ph.start, ph.end = start, end
+	if ph.role == "" && ph.kind != kindOrg {
+		r := a - 1
+		for r >= lo && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
+			r--
+		}
+		if r < a-1 {
+			m := r + 1
+			if r >= lo && upper(p.toks[r]) {
+				m = p.trimCommon(capsBack(p.toks, r, lo), r+1, lo)
+			}
+			ph.role = p.text[p.toks[m].start:p.toks[a-1].end]
+			ph.kind = kindPerson
+			ph.start = p.toks[m].start
+		}
+	}
+	return ph
+}
+
+func orgPhrase(w []string, start, end int) phrase {
+	if len(w) > 0 {
+		w[len(w)-1], _ = possessive(w[len(w)-1])
+	}
+	ph := splitName(w)
+	if ph.name == "" {
+		return phrase{}
+	}
+	if ph.role != "" { // "Vodafone chief executive": keep the organisation
+		ph.name = strings.TrimSpace(ph.role + " " + ph.name)
+		ph.role = ""
+	}
+	ph.kind, ph.honorific, ph.start, ph.end = kindOrg, false, start, end
+	return ph
+}
+
+func (p *para) nounBefore(i, lo int) phrase {
+	t := p.toks[i].text
+	_, end := p.span(i, i)
+	if orgNouns[t] && p.is(i-1, setOf("the")) && p.is(i-2, setOf("in", "of")) && i-3 >= lo && upper(p.toks[i-3]) {
+		// members standing for their body: "The National Police Chiefs in the council"
+		a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
+		if a <= i-3 {
+			w := words(p.toks[a : i-2])
+			sep := " "
+			if strings.HasSuffix(w[len(w)-1], "s") {
+				sep = "' "
+			}
+			for len(w) > 1 && (w[0] == "The" || connectors[w[0]]) {
+				w = w[1:]
+			}
+			name := strings.Join(w, " ") + sep + strings.ToUpper(t[:1]) + t[1:]
+			return phrase{name: name, kind: kindOrg, start: p.toks[a].start, end: end}
+		}
+	}
+	if spokesNouns[t] {
+		switch {
+		case i-1 >= lo && upper(p.toks[i-1]):
+			a := p.trimCommon(capsBack(p.toks, i-1, lo), i, lo)
+			if a < i {
+				return orgPhrase(words(p.toks[a:i]), p.toks[a].start, end)
+			}
+		case i-1 >= lo && definite(p.toks[i-1].text):
+			return phrase{ref: "spokesman", start: p.toks[i-1].start, end: end}
+		}
+		return phrase{}
+	}
+	if !personNouns[t] && !orgNouns[t] {
+		return phrase{}
+	}
+	for r := i - 1; r >= lo && i-r <= 3; r-- {
+		if definite(p.toks[r].text) {
+			return phrase{ref: t, start: p.toks[r].start, end: end}
+		}
+		if !isLowerWord(p.toks[r].text) {
+			break
+		}
+	}
+	return phrase{}
+}
+
+// after reads the speaker phrase starting at toks[i]: "said Mr Blair", "said a
+// spokesman for the Home Office", "said Lee Scott, MP for Ilford North".
+func (p *para) after(i, hi int) phrase {
+	if i >= hi {
+		return phrase{}
+	}
+	t := p.toks[i]
+	if personPronouns[t.text] || orgPronouns[t.text] {
+		if !p.endsPhrase(i+1, hi) {
+			return phrase{}
+		}
+		ref := "he"
+		if orgPronouns[t.text] {
+			ref = "it"
+		}
+		return phrase{ref: ref, start: t.start, end: t.end}
+	}
+	start := t.start
+	def := definite(t.text)
+	if determiners[t.text] {
+		i++
+	}
+	if i >= hi {
+		return phrase{}
+	}
+	if spokesNouns[p.toks[i].text] {
+		return p.spokesAfter(i, hi, def, start)
+	}
+	if p.toks[i].word && isLowerWord(p.toks[i].text) {
+		return p.nounAfter(i, hi, def, start)
+	}
+	e := capsFwd(p.toks, i, hi)
+	if e == i {
+		return phrase{}
+	}
+	if e < hi && spokesNouns[p.toks[e].text] {
+		return orgPhrase(words(p.toks[i:e]), start, p.toks[e].end)
+	}
+	ph := splitName(words(p.toks[i:e]))
+	r := e
+	for r < hi && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
+		r++
+	}
+	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Michael Howard"
+		e2 := capsFwd(p.toks, r, hi)
+		ph = splitName(words(p.toks[r:e2]))
+		ph.role, ph.kind = p.text[p.toks[i].start:p.toks[r-1].end], kindPerson
+		e = e2
+	}
+	ph.start, ph.end = start, p.toks[e-1].end
+	if !p.endsPhrase(e, hi) {
+		return phrase{}
+	}
+	return p.appositiveAfter(ph, e, hi)
+}
+
+func (p *para) spokesAfter(i, hi int, def bool, start int) phrase {
+	if p.is(i+1, setOf("for", "of", "at")) {
+		j := i + 2
+		if p.is(j, setOf("the")) {
+			j++
+		}
+		if e := capsFwd(p.toks, j, hi); e > j {
+			return orgPhrase(words(p.toks[j:e]), start, p.toks[e-1].end)
+		}
+	}
+	if def && p.endsPhrase(i+1, hi) {
+		return phrase{ref: "spokesman", start: start, end: p.toks[i].end}
+	}
+	return phrase{}
+}
+
+func (p *para) nounAfter(i, hi int, def bool, start int) phrase {
+	if !def {
+		return phrase{}
+	}
+	r := i
+	for r < hi && p.toks[r].word && isLowerWord(p.toks[r].text) && (personNouns[p.toks[r].text] || orgNouns[p.toks[r].text]) {
+		r++
+	}
+	if r == i || !p.endsPhrase(r, hi) {
+		return phrase{}
+	}
+	return phrase{ref: p.toks[r-1].text, start: start, end: p.toks[r-1].end}
+}
+
+// endsPhrase reports whether a speaker phrase can end before toks[i].
+func (p *para) endsPhrase(i, hi int) bool {
+	if i >= hi {
+		return true
+	}
+	t := p.toks[i]
+	return !t.word || afterName[t.text]
+}
+
+func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
+	if e >= hi || p.toks[e].text != "," || ph.kind == kindOrg || ph.role != "" {
+		return ph
+	}
+	k := e + 1
+	for k < hi && k-e <= 20 && p.toks[k].text != "," && p.toks[k].word || k < hi && p.toks[k].text == "'" {
+		k++
+	}
+	if k == e+1 || k-e > 20 || k < hi && p.toks[k].text != "," && p.toks[k].text != "." {
+		return ph
+	}
+	first := p.toks[e+1].text
+	if relative[first] || !(determiners[first] || isUpperWord(first) || personNouns[first]) {
+		return ph
+	}
+	ph.role = roleText(p.text, p.toks[e+1:k])
+	ph.kind = kindPerson
+	return ph
+}
