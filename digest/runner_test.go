@@ -1,0 +1,372 @@
+package digest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"storybot/article"
+	"storybot/store"
+)
+
+// discord models the channel side of Discord for PostDigest: it records
+// messages and, like enforce_nonce, answers a repeated nonce with the
+// message already posted instead of posting again.
+type discord struct {
+	mu       sync.Mutex
+	messages []Digest
+	byNonce  map[string]string
+	failNext error // returned (once) before anything is posted
+}
+
+func (d *discord) PostDigest(_ context.Context, dg Digest, nonce string) (string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.failNext; err != nil {
+		d.failNext = nil
+		return "", err
+	}
+	if len(nonce) == 0 || len(nonce) > 25 {
+		return "", fmt.Errorf("400: nonce %q not 1-25 characters", nonce)
+	}
+	if id, ok := d.byNonce[nonce]; ok {
+		return id, nil
+	}
+	d.messages = append(d.messages, dg)
+	id := fmt.Sprintf("m%d", len(d.messages))
+	if d.byNonce == nil {
+		d.byNonce = make(map[string]string)
+	}
+	d.byNonce[nonce] = id
+	return id, nil
+}
+
+func (d *discord) posts() []Digest {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]Digest(nil), d.messages...)
+}
+
+// wordMatcher matches articles whose text contains the query, case
+// folded, with the first such paragraph as passage: the index's job, done
+// simply enough to be obviously right.
+type wordMatcher struct{ st *store.Store }
+
+func (m wordMatcher) Match(ctx context.Context, query string, ids []string) ([]Match, error) {
+	var out []Match
+	for _, id := range ids {
+		a, err := m.st.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range a.Paragraphs {
+			if strings.Contains(strings.ToLower(p), strings.ToLower(query)) {
+				out = append(out, Match{ArticleID: id, Passage: p, Score: 1})
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// diesOnCommit is the store as seen by a process that dies after Discord
+// confirmed the post and before the cursor was saved.
+type diesOnCommit struct{ *store.Store }
+
+var errDied = errors.New("process killed")
+
+func (diesOnCommit) CommitDigest(context.Context, string, string, time.Time, string) error {
+	return errDied
+}
+
+// fixture is a real store in a temporary directory, a story tracked in it,
+// a fake Discord and a clock the test sets.
+type fixture struct {
+	t       *testing.T
+	path    string
+	st      *store.Store
+	discord *discord
+	now     time.Time
+	n       int
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := &fixture{t: t, path: filepath.Join(t.TempDir(), "storybot.db"), discord: &discord{}}
+	f.open()
+	f.track("g1", "Leak", "leak")
+	return f
+}
+
+func (f *fixture) open() {
+	st, err := store.Open(f.path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.st = st
+	f.t.Cleanup(func() { st.Close() })
+}
+
+// restart closes the store and opens it again, as a new process would.
+func (f *fixture) restart() {
+	if err := f.st.Close(); err != nil {
+		f.t.Fatal(err)
+	}
+	f.open()
+}
+
+func (f *fixture) track(guild, name, query string) {
+	f.t.Helper()
+	err := f.st.PutStory(context.Background(), store.Story{
+		GuildID: guild, Name: name, Query: query, ChannelID: "c-" + guild, Created: time.Now(),
+	})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// add stores an article, then moves the clock past it: the store stamps
+// articles with the real time, so the test clock follows the real one but
+// only moves when the test says so.
+func (f *fixture) add(source, body string) {
+	f.t.Helper()
+	f.n++
+	_, _, err := f.st.PutArticle(context.Background(), article.Article{
+		URL:        fmt.Sprintf("https://%s.example/%d", source, f.n),
+		Source:     source,
+		Title:      fmt.Sprintf("Report %d", f.n),
+		Paragraphs: strings.Split(body, "\n\n"),
+	})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func (f *fixture) tick() { f.now = time.Now() }
+
+func (f *fixture) runner(stories Stories) *Runner {
+	if stories == nil {
+		stories = f.st
+	}
+	return &Runner{
+		Stories: stories, Articles: f.st, Matcher: wordMatcher{f.st}, Poster: f.discord,
+		Clock: func() time.Time { return f.now },
+	}
+}
+
+func (f *fixture) story(guild, name string) store.Story {
+	f.t.Helper()
+	s, err := f.st.Story(context.Background(), guild, name)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return s
+}
+
+// distinct returns a body about the leak unlike any other in the test.
+func distinct(i int) string {
+	var w []string
+	for k := range 40 {
+		w = append(w, fmt.Sprintf("word%d_%d", i, k))
+	}
+	return fmt.Sprintf("A new leak report, number %d. %s.", i, strings.Join(w, " "))
+}
+
+func TestExactlyOnceAcrossCrashBetweenPostAndSave(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.add("wire", distinct(1))
+	f.tick()
+	windowEnd := f.now
+
+	posted, err := f.runner(diesOnCommit{f.st}).Run(ctx, "", "")
+	if !errors.Is(err, errDied) || posted != 1 {
+		t.Fatalf("first run: got %d posted, error %v; want 1 posted and the crash", posted, err)
+	}
+	if s := f.story("g1", "leak"); !s.DigestedUntil.IsZero() || !s.PendingWindowEnd.Equal(windowEnd) {
+		t.Fatalf("after crash: got cursor %v pending %v, want no cursor and pending %v", s.DigestedUntil, s.PendingWindowEnd, windowEnd)
+	}
+
+	f.restart()
+	f.add("wire", distinct(2)) // arrives while down: not part of the retried window
+	f.tick()
+	posted, err = f.runner(nil).Run(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.discord.posts()); got != 1 {
+		t.Fatalf("got %d messages in the channel after the retry, want 1", got)
+	}
+	s := f.story("g1", "leak")
+	if !s.DigestedUntil.Equal(windowEnd) || s.PendingNonce != "" || s.LastMessageID != "m1" {
+		t.Errorf("after retry: got cursor %v pending %q message %q, want cursor %v, no pending, message m1",
+			s.DigestedUntil, s.PendingNonce, s.LastMessageID, windowEnd)
+	}
+	if posted != 1 {
+		t.Errorf("retry: got %d posted, want 1 (the confirmed message)", posted)
+	}
+
+	// The next run covers what arrived after the retried window, once.
+	if _, err := f.runner(nil).Run(ctx, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	posts := f.discord.posts()
+	if len(posts) != 2 || !strings.Contains(posts[1].Entries[0].Summary, "number 2") || len(posts[1].Entries) != 1 {
+		t.Errorf("got %d messages, last %+v; want a second with only report 2", len(posts), posts[len(posts)-1].Entries)
+	}
+}
+
+func TestCatchUpPostsOnce(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	r := f.runner(nil)
+	f.tick()
+	if _, err := r.Run(ctx, "", ""); err != nil { // nothing yet: cursor set
+		t.Fatal(err)
+	}
+	start := f.story("g1", "leak").DigestedUntil
+
+	// Three daily slots pass with the bot down; an article lands in each.
+	for i := range 3 {
+		f.add(fmt.Sprintf("outlet%d", i), distinct(10+i))
+	}
+	f.tick()
+	for range 3 { // the scheduler may fire several times on waking
+		if _, err := r.Run(ctx, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	posts := f.discord.posts()
+	if len(posts) != 1 {
+		t.Fatalf("got %d posts after downtime, want 1", len(posts))
+	}
+	if got := len(posts[0].Entries); got != 3 {
+		t.Errorf("got %d entries in the catch-up, want all 3", got)
+	}
+	if !posts[0].WindowStart.Equal(start) || !posts[0].WindowEnd.Equal(f.now) {
+		t.Errorf("got window %v–%v, want %v–%v", posts[0].WindowStart, posts[0].WindowEnd, start, f.now)
+	}
+}
+
+func TestPostErrorLeavesCursor(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.add("wire", distinct(1))
+	f.tick()
+	f.discord.failNext = errors.New("503 service unavailable")
+	posted, err := f.runner(nil).Run(ctx, "g1", "Leak")
+	if err == nil || posted != 0 {
+		t.Fatalf("got %d posted, error %v; want 0 and the error", posted, err)
+	}
+	if s := f.story("g1", "leak"); !s.DigestedUntil.IsZero() {
+		t.Fatalf("got cursor %v after a failed post, want it unmoved", s.DigestedUntil)
+	}
+	f.tick()
+	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted != 1 {
+		t.Fatalf("later run: got %d posted, error %v; want 1", posted, err)
+	}
+	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted != 0 {
+		t.Fatalf("run after that: got %d posted, error %v; want 0", posted, err)
+	}
+	if got := len(f.discord.posts()); got != 1 {
+		t.Errorf("got %d messages, want 1", got)
+	}
+}
+
+func TestEmptyDigestAdvancesCursor(t *testing.T) {
+	ctx := context.Background()
+	for _, postEmpty := range []bool{false, true} {
+		t.Run(fmt.Sprint("PostEmpty=", postEmpty), func(t *testing.T) {
+			f := newFixture(t)
+			f.add("wire", "Nothing about the story here, only the weather and the football scores.")
+			f.tick()
+			r := f.runner(nil)
+			r.PostEmpty = postEmpty
+			posted, err := r.Run(ctx, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 0
+			if postEmpty {
+				want = 1
+			}
+			if posted != want || len(f.discord.posts()) != want {
+				t.Errorf("got %d posted, %d messages; want %d", posted, len(f.discord.posts()), want)
+			}
+			if s := f.story("g1", "leak"); !s.DigestedUntil.Equal(f.now) {
+				t.Errorf("got cursor %v, want %v", s.DigestedUntil, f.now)
+			}
+		})
+	}
+}
+
+func TestRunMergesOutletsAndSelectsStories(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.track("g2", "Weather", "storm")
+	f.add("wire", wire+"\n\nThe leak was the council's second this year.")
+	f.add("herald", rewritten+"\n\nIt is the second leak this year.")
+	f.add("gazette", "A storm is coming to the coast, forecasters said on Monday.")
+	f.tick()
+
+	if _, err := f.runner(nil).Run(ctx, "", "no such story"); !errors.Is(err, ErrNoStory) {
+		t.Errorf("got %v, want ErrNoStory", err)
+	}
+	posted, err := f.runner(nil).Run(ctx, "g1", "")
+	if err != nil || posted != 1 {
+		t.Fatalf("got %d posted, error %v; want 1 for guild g1 only", posted, err)
+	}
+	d := f.discord.posts()[0]
+	if d.GuildID != "g1" || d.ChannelID != "c-g1" || len(d.Entries) != 1 {
+		t.Fatalf("got guild %s channel %s %d entries, want g1 c-g1 and one merged entry", d.GuildID, d.ChannelID, len(d.Entries))
+	}
+	if got := fmt.Sprint(d.Entries[0].Outlets); !strings.Contains(got, "wire") || !strings.Contains(got, "herald") {
+		t.Errorf("got outlets %s, want wire and herald", got)
+	}
+	if s := f.story("g2", "weather"); !s.DigestedUntil.IsZero() {
+		t.Errorf("got g2's cursor moved to %v by a g1 run, want untouched", s.DigestedUntil)
+	}
+}
+
+func TestDryRunChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.add("wire", distinct(1))
+	f.tick()
+	ds, err := f.runner(nil).DryRun(ctx, "", "leak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || len(ds[0].Entries) != 1 {
+		t.Fatalf("got %+v, want one digest with one entry", ds)
+	}
+	s := f.story("g1", "leak")
+	if len(f.discord.posts()) != 0 || !s.DigestedUntil.IsZero() || s.PendingNonce != "" {
+		t.Errorf("got %d posts, cursor %v, pending %q; want nothing changed", len(f.discord.posts()), s.DigestedUntil, s.PendingNonce)
+	}
+}
+
+func TestNonce(t *testing.T) {
+	end := time.Date(2025, 3, 4, 8, 0, 0, 0, time.UTC)
+	n := Nonce("g1", "Leak", end)
+	if len(n) > 25 {
+		t.Errorf("got %d characters, want at most 25", len(n))
+	}
+	same := []string{Nonce("g1", "leak", end), Nonce("g1", "Leak", end.In(time.FixedZone("x", 3600)))}
+	for _, s := range same {
+		if s != n {
+			t.Errorf("got %q, want %q for the same guild, story and instant", s, n)
+		}
+	}
+	differ := []string{Nonce("g2", "Leak", end), Nonce("g1", "Leaks", end), Nonce("g1", "Leak", end.Add(time.Nanosecond))}
+	for _, d := range differ {
+		if d == n {
+			t.Errorf("got %q for a different window, want it to differ", d)
+		}
+	}
+}
