@@ -51,7 +51,7 @@ func (r *Runner) runStory(ctx context.Context, st store.Story) (bool, error) {
 			return false, err
 		}
 	}
-	id, err := r.Poster.PostDigest(ctx, d, w.nonce)
+	id, err := r.post(ctx, d, w)
 	if err != nil {
 		return false, fmt.Errorf("post: %w", err) // pending kept: the retry reuses the nonce
 	}
@@ -61,6 +61,21 @@ func (r *Runner) runStory(ctx context.Context, st store.Story) (bool, error) {
 	r.log().Info("digest posted", "guild_id", st.GuildID, "story", st.Name, "message_id", id,
 		"entries", len(d.Entries), "window_start", w.start, "window_end", w.end, "retry", w.retry)
 	return true, nil
+}
+
+// post sends d, unless this is a retry and the Poster can find the
+// message the interrupted run already posted.
+func (r *Runner) post(ctx context.Context, d Digest, w window) (string, error) {
+	if f, ok := r.Poster.(Finder); ok && w.retry {
+		id, found, err := f.FindDigest(ctx, d, w.nonce)
+		if err != nil {
+			return "", fmt.Errorf("find earlier post: %w", err)
+		}
+		if found {
+			return id, nil
+		}
+	}
+	return r.Poster.PostDigest(ctx, d, w.nonce)
 }
 
 // compose gathers the articles stored in the window, asks the matcher

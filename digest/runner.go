@@ -45,6 +45,15 @@ type Poster interface {
 	PostDigest(ctx context.Context, d Digest, nonce string) (messageID string, err error)
 }
 
+// Finder is optionally implemented by a Poster that can find a digest
+// already posted with nonce (say, in the footer of the bot's recent
+// messages in the channel). Discord only enforces a nonce for a few
+// minutes, so after a longer outage a retried post is checked this way
+// first.
+type Finder interface {
+	FindDigest(ctx context.Context, d Digest, nonce string) (messageID string, found bool, err error)
+}
+
 // ErrNoStory is returned by Run and DryRun for a story name that is not
 // tracked.
 var ErrNoStory = errors.New("digest: no such story")

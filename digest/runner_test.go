@@ -46,6 +46,34 @@ func (d *discord) PostDigest(_ context.Context, dg Digest, nonce string) (string
 	return id, nil
 }
 
+// forget drops the nonces Discord remembers, as it does after a few
+// minutes.
+func (d *discord) forget() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.byNonce = nil
+}
+
+// finder is a discord that can also search the channel for a nonce, as
+// the bot does over its recent messages' footers.
+type finder struct {
+	*discord
+	footers map[string]string // nonce → message ID, never forgotten
+}
+
+func (f *finder) PostDigest(ctx context.Context, dg Digest, nonce string) (string, error) {
+	id, err := f.discord.PostDigest(ctx, dg, nonce)
+	if err == nil {
+		f.footers[nonce] = id
+	}
+	return id, err
+}
+
+func (f *finder) FindDigest(_ context.Context, _ Digest, nonce string) (string, bool, error) {
+	id, ok := f.footers[nonce]
+	return id, ok, nil
+}
+
 func (d *discord) posts() []Digest {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -218,6 +246,41 @@ func TestExactlyOnceAcrossCrashBetweenPostAndSave(t *testing.T) {
 	posts := f.discord.posts()
 	if len(posts) != 2 || !strings.Contains(posts[1].Entries[0].Summary, "number 2") || len(posts[1].Entries) != 1 {
 		t.Errorf("got %d messages, last %+v; want a second with only report 2", len(posts), posts[len(posts)-1].Entries)
+	}
+}
+
+func TestLongOutageRetryFindsEarlierPost(t *testing.T) {
+	ctx := context.Background()
+	for _, withFinder := range []bool{false, true} {
+		t.Run(fmt.Sprint("finder=", withFinder), func(t *testing.T) {
+			f := newFixture(t)
+			f.add("wire", distinct(1))
+			f.tick()
+			var poster Poster = f.discord
+			if withFinder {
+				poster = &finder{discord: f.discord, footers: map[string]string{}}
+			}
+			r := f.runner(diesOnCommit{f.st})
+			r.Poster = poster
+			r.Run(ctx, "", "")
+			f.discord.forget() // down for longer than Discord keeps nonces
+			f.restart()
+			r = f.runner(nil)
+			r.Poster = poster
+			if _, err := r.Run(ctx, "", ""); err != nil {
+				t.Fatal(err)
+			}
+			want := 2 // without a Finder the nonce alone cannot help
+			if withFinder {
+				want = 1
+			}
+			if got := len(f.discord.posts()); got != want {
+				t.Errorf("got %d messages, want %d", got, want)
+			}
+			if s := f.story("g1", "leak"); s.PendingNonce != "" || s.DigestedUntil.IsZero() {
+				t.Errorf("got pending %q cursor %v, want committed", s.PendingNonce, s.DigestedUntil)
+			}
+		})
 	}
 }
 
