@@ -85,6 +85,12 @@ func (p *para) attribute(carry *speaker) result {
 		}
 		p.doc.remember(*sp)
 		res.speakers = add(res.speakers, sp.toArticle(quote), isDirect)
+		if org := orgOfRole(sp.role); sp.kind == kindPerson && org != "" && !strings.EqualFold(org, sp.name) {
+			// a representative speaks for the organisation too
+			o := speaker{name: org, kind: kindOrg}
+			p.doc.remember(o)
+			res.speakers = add(res.speakers, o.toArticle(quote), isDirect)
+		}
 	}
 	for qi, q := range p.quotes {
 		if said[qi] != nil {
@@ -95,6 +101,8 @@ func (p *para) attribute(carry *speaker) result {
 			said[qi] = carry
 		case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
 			said[qi] = said[qi-1] // the same quotation resumed
+		case p.subjectBefore(q) != nil:
+			said[qi] = p.subjectBefore(q)
 		default:
 			continue
 		}
@@ -162,4 +170,35 @@ func (p *para) trim(a, b int) string {
 
 func clauseEdge(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune(",;:—–-", r)
+}
+
+// subjectBefore finds who a quotation standing as its own sentence belongs
+// to when the sentence before it names its subject and says nothing
+// quoted: `Dave Prentis criticised the plans. "If you want ..."`.
+func (p *para) subjectBefore(q quoteSpan) *speaker {
+	for si, s := range p.sents {
+		if s[0] < 0 || p.toks[s[0]].start != q.open {
+			continue
+		}
+		if si == 0 {
+			return nil
+		}
+		prev := p.sents[si-1]
+		for i := prev[0]; i < prev[1]; i++ {
+			if isQuoteMark(p.toks[i].text) {
+				return nil
+			}
+		}
+		ph := p.subject(prev[0], prev[1])
+		if ph.name == "" && ph.ref != "he" {
+			return nil
+		}
+		sp, ok := p.doc.resolve(ph, p, prev[0])
+		if !ok {
+			return nil
+		}
+		p.doc.remember(sp)
+		return &sp
+	}
+	return nil
 }

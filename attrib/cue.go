@@ -20,7 +20,9 @@ type cue struct {
 }
 
 // noAfter verbs take their listener, not their speaker, after them: "told Mr Blair".
-var noAfter = setOf("told", "tells", "urged", "urges", "asked", "warned", "warns", "promised",
+var forOn = setOf("for", "on")
+
+var noAfter = setOf("called", "calls", "told", "tells", "urged", "urges", "asked", "warned", "warns", "promised",
 	"assured", "reported", "accepted", "agreed", "agrees", "believes", "thinks", "feels")
 
 func (p *para) cues() []cue {
@@ -35,6 +37,8 @@ func (p *para) cues() []cue {
 			switch {
 			case speechVerbs[t]:
 				c.kind = cueVerb
+			case (t == "called" || t == "calls") && p.is(i+1, forOn):
+				c.kind, c.end = cueVerb, i+2
 			case weakVerbs[t]:
 				c.kind = cueWeak
 			case t == "according" && p.is(i+1, setOf("to")):

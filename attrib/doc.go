@@ -147,6 +147,11 @@ func (d *doc) backRef(ph phrase, p *para, lo int) (speaker, bool) {
 			return sp, true
 		}
 		return d.last(kindOrg, "")
+	case ph.ref == "a spokesman":
+		if sp, ok := p.orgBefore(0, ph.start); ok {
+			return sp, true
+		}
+		return d.last(kindOrg, "")
 	case orgNouns[ph.ref] || ph.ref == "spokesman":
 		if genericOrgNouns[ph.ref] || ph.ref == "spokesman" {
 			return d.last(kindOrg, "")
@@ -215,3 +220,40 @@ func (d *doc) remember(sp speaker) {
 func (s speaker) toArticle(quote string) article.Speaker {
 	return article.Speaker{Name: s.name, Role: s.role, Quote: quote}
 }
+
+// orgOfRole finds the organisation a person speaks for, from their role:
+// "general secretary of the Catholic Secular Forum", "WTO spokesman",
+// "Vodafone's chief executive".
+func orgOfRole(role string) string {
+	toks := tokenize(role)
+	for i, t := range toks {
+		if t.text != "of" && t.text != "for" && t.text != "at" && t.text != "from" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !upper(toks[j]) && toks[j].word && isLowerWord(toks[j].text) && j-i < 5 {
+			j++
+		}
+		if e := capsFwd(toks, j, len(toks)); e > j && (e == len(toks) || !toks[e].word) {
+			w := words(toks[j:e])
+			w[len(w)-1], _ = possessive(w[len(w)-1])
+			return splitName(w).name
+		}
+		return ""
+	}
+	e := capsFwd(toks, 0, len(toks))
+	if e == 0 || e >= len(toks) || !representative[toks[e].text] {
+		return ""
+	}
+	w := words(toks[:e])
+	w[len(w)-1], _ = possessive(w[len(w)-1])
+	if ph := splitName(w); ph.role == "" {
+		return ph.name
+	}
+	return ""
+}
+
+// representative roles speak for their organisation.
+var representative = setOf("spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+	"chief", "executive", "director", "president", "boss", "founder", "head", "secretary",
+	"managing", "general", "chair", "owner", "analyst", "economist", "lawyer", "researcher")

@@ -97,7 +97,7 @@ func possessive(w string) (string, bool) {
 // "Jane Smith of the Danish Dairy Board" → "Jane Smith", "Danish Dairy Board";
 // "The U.S. Embassy in London" → "U.S. Embassy in London" (an organisation).
 func splitName(w []string) phrase {
-	for len(w) > 0 && (w[0] == "The" || w[0] == "the" || connectors[w[0]]) {
+	for len(w) > 0 && (w[0] == "The" || w[0] == "the" || connectors[w[0]] || calendar[w[0]]) {
 		w = w[1:]
 	}
 	for len(w) > 0 && connectors[w[len(w)-1]] {
@@ -174,3 +174,8 @@ func hasTitle(w []string) bool {
 	}
 	return false
 }
+
+// calendar words open sentences ("On Tuesday Labour said") but no names.
+var calendar = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "June", "July", "August", "September", "October",
+	"November", "December", "Yesterday", "Today", "Earlier", "Later", "Last")

@@ -60,24 +60,56 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 }
 
 func (p *para) appositiveBefore(i, lo int) phrase {
-	for k := i - 1; k >= lo && i-k <= 20; k-- {
+	end := i // the comma before the verb
+	for k := i - 1; k >= lo && i-k <= 30; k-- {
 		if isQuoteMark(p.toks[k].text) {
 			return phrase{}
 		}
-		if p.toks[k].text != "," {
+		if p.toks[k].text != "," || k+1 >= end {
 			continue
 		}
+		if relative[p.toks[k+1].text] && k+1 < i {
+			end = k // "X, founder of Y, which supports Z, said": skip the relative clause
+			continue
+		}
+		if ph, ok := p.nameAppositive(k, end, lo); ok {
+			return ph
+		}
 		ph := p.before(k-1, lo, false)
-		if ph.name == "" || k+1 >= i {
+		if ph.name == "" {
 			return phrase{}
 		}
-		if ph.role == "" && ph.kind != kindOrg && !relative[p.toks[k+1].text] {
-			ph.role = roleText(p.text, p.toks[k+1:i])
+		if ph.role == "" && ph.kind != kindOrg {
+			ph.role = roleText(p.text, p.toks[k+1:end])
 			ph.kind = kindPerson
 		}
 		return ph
 	}
 	return phrase{}
+}
+
+// nameAppositive reads "James Hardie chairwoman, Meredith Hellicar, said":
+// the appositive between the commas k and end is the name.
+func (p *para) nameAppositive(k, end, lo int) (phrase, bool) {
+	if end-k-1 < 2 || end-k-1 > 4 {
+		return phrase{}, false
+	}
+	for _, t := range p.toks[k+1 : end] {
+		if !upper(t) {
+			return phrase{}, false
+		}
+	}
+	ph := splitName(words(p.toks[k+1 : end]))
+	if ph.kind != kindPerson || k-1 < lo || !isLowerWord(p.toks[k-1].text) {
+		return phrase{}, false
+	}
+	r := k - 1
+	for r > lo && k-r < 6 && p.toks[r-1].word {
+		r--
+	}
+	ph.role = p.text[p.toks[r].start:p.toks[k-1].end]
+	ph.start, ph.end = p.toks[r].start, p.toks[end-1].end
+	return ph, true
 }
 
 var relative = setOf("who", "which", "where", "when", "whose", "speaking", "however", "though", "meanwhile", "too")
@@ -117,12 +149,23 @@ func (p *para) capsBefore(i, lo int) phrase {
 	if p.is(b, setOf("for", "of", "at")) && p.is(b-1, spokesNouns) {
 		return orgPhrase(w, p.toks[b-1].start, end)
 	}
+	if p.is(a-1, fromSet) && a-2 >= lo && upper(p.toks[a-2]) {
+		if a2 := p.trimCommon(capsBack(p.toks, a-2, lo), a-1, lo); a2 <= a-2 {
+			if ph := splitName(words(p.toks[a2 : a-1])); ph.kind == kindPerson {
+				ph.role = strings.Join(w, " ")
+				ph.start, ph.end = p.toks[a2].start, end
+				return ph
+			}
+		}
+	}
 	ph := splitName(w)
 	ph.start, ph.end = start, end
 	if ph.role == "" && ph.kind != kindOrg {
 		r := a - 1
-		for r >= lo && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
-			r--
+		if r >= lo && (personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
+			for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] {
+				r--
+			}
 		}
 		if r < a-1 {
 			m := r + 1
@@ -181,6 +224,8 @@ func (p *para) nounBefore(i, lo int) phrase {
 			}
 		case i-1 >= lo && definite(p.toks[i-1].text):
 			return phrase{ref: "spokesman", start: p.toks[i-1].start, end: end}
+		case i-1 >= lo && (p.toks[i-1].text == "a" || p.toks[i-1].text == "A"):
+			return phrase{ref: "a spokesman", start: p.toks[i-1].start, end: end}
 		}
 		return phrase{}
 	}
@@ -227,11 +272,17 @@ func (p *para) after(i, hi int) phrase {
 		return p.spokesAfter(i, hi, def, start)
 	}
 	if p.toks[i].word && isLowerWord(p.toks[i].text) {
-		return p.nounAfter(i, hi, def, start)
+		if ph := p.nounAfter(i, hi, def, start); ph.ok() {
+			return ph
+		}
+		return p.roleNameAfter(i, hi, start)
 	}
 	e := capsFwd(p.toks, i, hi)
 	if e == i {
 		return phrase{}
+	}
+	if e+1 < hi && spokesNouns[p.toks[e].text] && upper(p.toks[e+1]) {
+		return p.roleNameAfter(i, hi, start)
 	}
 	if e < hi && spokesNouns[p.toks[e].text] {
 		return orgPhrase(words(p.toks[i:e]), start, p.toks[e].end)
@@ -251,6 +302,25 @@ func (p *para) after(i, hi int) phrase {
 	if !p.endsPhrase(e, hi) {
 		return phrase{}
 	}
+	return p.appositiveAfter(ph, e, hi)
+}
+
+// roleNameAfter reads "asbestosis sufferer Bernie Banton" after a verb.
+func (p *para) roleNameAfter(i, hi, start int) phrase {
+	r := i
+	for r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i) {
+		r++
+	}
+	if r == i || r >= hi || !upper(p.toks[r]) || !isLowerWord(p.toks[r-1].text) {
+		return phrase{}
+	}
+	e := capsFwd(p.toks, r, hi)
+	ph := splitName(words(p.toks[r:e]))
+	if ph.kind != kindPerson || !p.endsPhrase(e, hi) {
+		return phrase{}
+	}
+	ph.role = p.text[p.toks[i].start:p.toks[r-1].end]
+	ph.start, ph.end = start, p.toks[e-1].end
 	return p.appositiveAfter(ph, e, hi)
 }
 
@@ -298,10 +368,10 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 		return ph
 	}
 	k := e + 1
-	for k < hi && k-e <= 20 && p.toks[k].text != "," && p.toks[k].word || k < hi && p.toks[k].text == "'" {
+	for k < hi && k-e <= 20 && (p.toks[k].word || p.toks[k].text == "'" || p.toks[k].text == "&") {
 		k++
 	}
-	if k == e+1 || k-e > 20 || k < hi && p.toks[k].text != "," && p.toks[k].text != "." {
+	if k == e+1 || k-e > 20 || k < hi && !strings.Contains(",.-–—(;", p.toks[k].text) {
 		return ph
 	}
 	first := p.toks[e+1].text
@@ -312,3 +382,5 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 	ph.kind = kindPerson
 	return ph
 }
+
+var fromSet = setOf("from")
