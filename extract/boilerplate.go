@@ -16,7 +16,6 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`(related|recommended|most read|most popular|trending|more from|more on|see also|also read|watch|listen)( now)?:.*`,
 	`share( this| the)?( article| story| page| post| video)?( on \w+)?:?|share (on|via) \w+|tweet|email|print|copy link|comments?( \(\d+\))?`,
 	`(published|updated|posted|last updated|first published|last modified)( on| at)?:? .{0,80}`,
-	`.{0,60}\b(published|updated|posted)( on| at)?:? (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\w,.: ]{0,50}`,
 	`join the (conversation|discussion|debate)\W*|(show|view|load|hide) comments.*|\d+ comments?`,
 	`(additional )?(reporting|writing|editing|compiled|produced) by [^.]{0,200}\.?`,
 	`.{0,250}\b(contributed|also contributed) (reporting )?to this (report|story|article)\.?`,
@@ -24,18 +23,24 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`don'?t miss|must read|editor'?s picks?|top stories|latest( news| stories)?|more (news|stories|videos)|you may also like|recommended( for you)?|in other news`,
 	`(font|text) size:?|listen to (this )?(article|story)|\d+ min(ute)?s? read|skip (to|this) .*|back to top`,
 	`(image|media|video|picture|photo) (copyright|caption|source|credit)\b.*`,
-	`(photo(graph)?|image|picture|illustration|video|credits?|source|caption)s?( by)?:.{0,80}`,
+	`(photo(graph)?|image|picture|illustration|video|credits?|source|caption)s?( by)?\s?:.{0,80}`,
+	`cr[ée]dits? (photo|image)s?\s?:.{0,80}`,
 	`(sign up|subscribe|register)( now)?( for| to)? .{0,40}(newsletter|briefing|digest|updates|alerts|emails?)\b.{0,60}`,
 	`(get|receive) (our|the) .{0,40}(newsletter|briefing|updates|alerts) .{0,60}`,
 	`follow (us|@\w+|(\p{Lu}[\p{L}.'’-]*\s*){1,4}) on (twitter|x|facebook|instagram|threads|linkedin|tiktok|bluesky|youtube|google news)\b.{0,40}`,
+	`the post .{0,200} appeared first on .{0,100}`,
 	`send (news |story )?tips to\b.*`,
 	`content created by .{0,80} is available without charge.*`,
 	`(©|\(c\)|copyright\b).{0,160}|.{0,120}all rights reserved\.?`,
 	`this (material|article) may not be published, broadcast, rewritten.*`,
 	`(click|tap) here\b.{0,80}|download (the|our) .{0,40} app\b.*|we use cookies\b.*`,
 	`.{1,60} (logo|icon)`,
-	`getty images|(\S+ ){0,4}(via|/)\s?getty images\)?|.{0,60}(shutterstock|alamy|istock(photo)?)( images)?\)?`,
+	`getty images|.{0,60}(\bvia |/)\s?getty images\)?|.{0,60}(shutterstock|alamy|istock(photo)?)( images)?\)?`,
 }, "|") + `)$`)
+
+// dateLine matches a dateline label such as "Published Monday, November
+// 18, 2019 8:22AM EST"; it is only applied to lines that are not sentences.
+var dateLine = regexp.MustCompile(`(?i)^.{0,60}\b(published|updated|posted)( on| at)?:? (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\w,.:| ]{0,80}$`)
 
 // creditSuffix matches a caption's closing credit in parentheses, such as
 // "(AP Photo/Jane Doe)", "(Image: Getty)" or "(NASA via AP, File)".
@@ -67,6 +72,8 @@ func IsBoilerplate(p string) bool {
 	}
 	words := strings.Fields(p)
 	switch {
+	case dateLine.MatchString(p):
+		return true
 	case len(words) <= 8 && agencyCredit.MatchString(p):
 		return true
 	case len(words) <= 9 && bylineRole.MatchString(p) && titleCase(words[:2]):

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"time"
 
@@ -31,7 +32,7 @@ var authorMetaKeys = []string{"author", "article:author", "parsely-author", "sai
 func readMeta(doc *html.Node) pageMeta {
 	metas := map[string]string{}
 	var ld []string
-	var docTitle, h1, timeAttr string
+	var docTitle, h1, timeAttr, domByline string
 	walk(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -50,6 +51,12 @@ func readMeta(doc *html.Node) pageMeta {
 			docTitle = firstNonEmpty(docTitle, textOf(n))
 		case atom.H1:
 			h1 = firstNonEmpty(h1, textOf(n))
+		case atom.A, atom.Span, atom.Div, atom.P, atom.Address:
+			if domByline == "" && isBylineElement(n) {
+				if t := textOf(n); len(t) > 2 && len(t) <= 100 {
+					domByline = t
+				}
+			}
 		case atom.Time:
 			timeAttr = firstNonEmpty(timeAttr, attr(n, "datetime"))
 		}
@@ -63,7 +70,7 @@ func readMeta(doc *html.Node) pageMeta {
 			break
 		}
 	}
-	m.byline = firstNonEmpty(lds.author, m.byline)
+	m.byline = firstNonEmpty(lds.author, m.byline, domByline)
 	for _, k := range dateMetaKeys {
 		if t, ok := parseTime(metas[k]); ok {
 			m.published = t
@@ -78,6 +85,15 @@ func readMeta(doc *html.Node) pageMeta {
 	}
 	m.title = clip(m.title)
 	return m
+}
+
+// bylineClass matches class or id words of an author line.
+var bylineClass = regexp.MustCompile(`(^|[^a-z])(byline|author|auteur|autor|writer)`)
+
+// isBylineElement reports whether n is marked up as the author line.
+func isBylineElement(n *html.Node) bool {
+	return attr(n, "rel") == "author" || attr(n, "itemprop") == "author" ||
+		bylineClass.MatchString(splitCamel(attr(n, "class")+" "+attr(n, "id")))
 }
 
 // ldArticle is the part of a schema.org article we read from JSON-LD.
@@ -173,13 +189,14 @@ func clip(s string) string {
 	return s
 }
 
+// bylinePrefix is the "By" that opens an author line, in a few languages.
+var bylinePrefix = regexp.MustCompile(`(?i)^(by|par|von|por|di|door)\s+`)
+
 // cleanByline strips a leading "By" and surrounding whitespace from an
 // author line, and rejects lines too long to be a name list.
 func cleanByline(s string) string {
 	s = normalizeSpace(s)
-	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
-		s = strings.TrimSpace(s[3:])
-	}
+	s = bylinePrefix.ReplaceAllString(s, "")
 	if len([]rune(s)) > 200 {
 		return ""
 	}

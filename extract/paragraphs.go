@@ -60,7 +60,8 @@ func (s *splitter) visit(n *html.Node) {
 	default:
 		return
 	}
-	switch n.DataAtom {
+	tag := tagOf(n)
+	switch tag {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
 		return
 	case atom.Br:
@@ -74,17 +75,17 @@ func (s *splitter) visit(n *html.Node) {
 	case atom.Img:
 		return
 	}
-	block := blockTags[n.DataAtom]
+	block := blockTags[tag]
 	if block {
 		s.flush()
 	}
-	if n.DataAtom == atom.A {
+	if tag == atom.A {
 		s.inLink++
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.visit(c)
 	}
-	if n.DataAtom == atom.A {
+	if tag == atom.A {
 		s.inLink--
 	}
 	if block {

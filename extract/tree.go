@@ -105,3 +105,12 @@ func hasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// tagOf returns n's tag as an atom. Elements created by go-readability
+// carry only Data, so the atom is looked up when DataAtom is unset.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 && n.Type == html.ElementNode {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
+}
