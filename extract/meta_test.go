@@ -40,8 +40,8 @@ func TestParseTime(t *testing.T) {
 
 func TestReadMeta(t *testing.T) {
 	tests := []struct {
-		name                      string
-		page                      string
+		name                     string
+		page                     string
 		title, byline, published string
 	}{
 		{
