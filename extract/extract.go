@@ -50,14 +50,31 @@ func Extract(page []byte, pageURL *url.URL) (Article, error) {
 		return Article{}, fmt.Errorf("extract: page too large: over %d elements", maxElements)
 	}
 	meta := readMeta(doc)
-	prune(doc)
+	a, err := fromDocument(doc, pageURL, meta, true)
+	if errors.Is(err, ErrNoArticle) {
+		// Pre-cleaning can misjudge a page's markup; a plain readability pass
+		// on a fresh parse is the safety net.
+		if doc, perr := html.Parse(bytes.NewReader(toUTF8(page))); perr == nil {
+			limitDepth(doc, maxDepth)
+			a, err = fromDocument(doc, pageURL, meta, false)
+		}
+	}
+	return a, err
+}
+
+// fromDocument runs readability over doc, pre-cleaned when prune is set,
+// and assembles the Article with meta as fallback metadata.
+func fromDocument(doc *html.Node, pageURL *url.URL, meta pageMeta, pruned bool) (Article, error) {
+	if pruned {
+		prune(doc)
+	}
 	parser := readability.NewParser()
 	ra, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return Article{}, fmt.Errorf("extract: readability: %w", err)
 	}
 	a := Article{
-		Title:     firstNonEmpty(clip(ra.Title()), meta.title),
+		Title:     firstNonEmpty(meta.title, clip(ra.Title()), meta.fallbackTitle),
 		Byline:    cleanByline(firstNonEmpty(meta.byline, ra.Byline())),
 		Published: meta.published,
 	}

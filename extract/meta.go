@@ -12,14 +12,16 @@ import (
 
 // pageMeta is what the page says about itself outside the article body.
 type pageMeta struct {
-	title, byline string
-	published     time.Time
+	// title is the social-card title (og:, twitter:), which carries no
+	// site-name suffix; fallbackTitle is the first <h1> or the <title>.
+	title, fallbackTitle, byline string
+	published                    time.Time
 }
 
 // dateMetaKeys are meta name/property values that carry the publication
 // time, most specific first.
 var dateMetaKeys = []string{
-	"article:published_time", "og:published_time", "og:article:published_time",
+	"article:published_time", "article:published", "og:published_time", "og:article:published_time",
 	"datepublished", "parsely-pub-date", "sailthru.date", "pubdate",
 	"publishdate", "publish-date", "dc.date.issued", "dcterms.created", "date",
 }
@@ -39,9 +41,12 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 		switch n.DataAtom {
 		case atom.Meta:
-			key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-			if _, seen := metas[key]; key != "" && !seen {
-				metas[key] = strings.TrimSpace(attr(n, "content"))
+			content := strings.TrimSpace(attr(n, "content"))
+			keys := strings.Fields(strings.ToLower(attr(n, "property") + " " + attr(n, "name") + " " + attr(n, "itemprop")))
+			for _, key := range keys {
+				if _, seen := metas[key]; !seen {
+					metas[key] = content
+				}
 			}
 		case atom.Script:
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
@@ -62,7 +67,10 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 		return true
 	})
-	m := pageMeta{title: firstNonEmpty(metas["og:title"], metas["twitter:title"], h1, docTitle)}
+	m := pageMeta{
+		title:         clip(firstNonEmpty(metas["og:title"], metas["twitter:title"])),
+		fallbackTitle: clip(firstNonEmpty(h1, docTitle)),
+	}
 	lds := jsonLDArticle(ld)
 	for _, k := range authorMetaKeys {
 		if v := metas[k]; v != "" && !strings.HasPrefix(v, "http") {
@@ -83,7 +91,6 @@ func readMeta(doc *html.Node) pageMeta {
 	if t, ok := parseTime(timeAttr); ok && m.published.IsZero() {
 		m.published = t
 	}
-	m.title = clip(m.title)
 	return m
 }
 
@@ -128,7 +135,7 @@ func visitLD(v any, depth int, found *ldArticle) {
 			visitLD(e, depth+1, found)
 		}
 	case map[string]any:
-		if d, ok := x["datePublished"].(string); ok && d != "" {
+		if d, ok := x["datePublished"].(string); ok && validTime(d) {
 			found.published = d
 			found.author = ldName(x["author"], 0)
 			return
@@ -157,11 +164,16 @@ func ldName(v any, depth int) string {
 	return ""
 }
 
+func validTime(s string) bool {
+	_, ok := parseTime(s)
+	return ok
+}
+
 // timeLayouts are the date formats seen in meta tags and JSON-LD.
 var timeLayouts = []string{
 	time.RFC3339, "2006-01-02T15:04:05.999999999Z0700", "2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05",
+	"2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02T15:04Z0700", "2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02 15:04",
 	"2006-01-02", "20060102", time.RFC1123, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700",
 	"January 2, 2006", "Jan 2, 2006", "2 January 2006",
 }
@@ -192,11 +204,17 @@ func clip(s string) string {
 // bylinePrefix is the "By" that opens an author line, in a few languages.
 var bylinePrefix = regexp.MustCompile(`(?i)^(by|par|von|por|di|door)\s+`)
 
+// bylineTail is where a byline runs on into a date or a separator.
+var bylineTail = regexp.MustCompile(`(?i)\s*(\||•|·|\b(published|updated|posted)\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}, \d{4}).*$`)
+
 // cleanByline strips a leading "By" and surrounding whitespace from an
 // author line, and rejects lines too long to be a name list.
 func cleanByline(s string) string {
 	s = normalizeSpace(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
+	if loc := bylineTail.FindStringIndex(s); loc != nil {
+		s = strings.TrimSpace(s[:loc[0]])
+	}
 	if len([]rune(s)) > 200 {
 		return ""
 	}

@@ -19,6 +19,8 @@ func TestParseTime(t *testing.T) {
 		{"2019-11-18T21:10:29", "2019-11-18T21:10:29Z"},
 		{"2019-11-18 21:10:29", "2019-11-18T21:10:29Z"},
 		{"2019-11-18", "2019-11-18T00:00:00Z"},
+		{"2019-11-19T13:16+0000", "2019-11-19T13:16:00Z"},
+		{"0001-01-01T00:00:00Z", ""},
 		{"Mon, 18 Nov 2019 21:10:29 +0000", "2019-11-18T21:10:29Z"},
 		{"November 18, 2019", "2019-11-18T00:00:00Z"},
 		{"yesterday", ""},
@@ -73,6 +75,7 @@ func TestReadMeta(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := readMeta(doc)
+			m.title = firstNonEmpty(m.title, m.fallbackTitle)
 			pub := ""
 			if !m.published.IsZero() {
 				pub = m.published.Format(time.RFC3339)
@@ -90,6 +93,9 @@ func TestCleanByline(t *testing.T) {
 		{"  by   Jane  Doe ", "Jane Doe"},
 		{"Par Hélène Marchand", "Hélène Marchand"},
 		{"Byron Hale", "Byron Hale"},
+		{"Jane Doe | November 18, 2019 12:01 PM", "Jane Doe"},
+		{"Sport Desk 19 November 2019 • 1:16pm", "Sport Desk"},
+		{"Wire services Published 11:03 p.m. ET", "Wire services"},
 		{strings.Repeat("x", 201), ""},
 	}
 	for _, tt := range tests {
