@@ -1,0 +1,90 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// call is one invocation of a command: who, where, and the options given.
+type call struct {
+	b     *Bot
+	i     *discordgo.Interaction
+	name  string // command name
+	sub   string // subcommand name, if any
+	guild string
+	user  string
+	opts  map[string]*discordgo.ApplicationCommandInteractionDataOption
+}
+
+func newCall(b *Bot, i *discordgo.Interaction) *call {
+	c := &call{b: b, i: i, guild: i.GuildID, opts: map[string]*discordgo.ApplicationCommandInteractionDataOption{}}
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		c.user = i.Member.User.ID
+	case i.User != nil:
+		c.user = i.User.ID
+	}
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		return c
+	}
+	c.name = data.Name
+	opts := data.Options
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		c.sub = opts[0].Name
+		opts = opts[0].Options
+	}
+	for _, o := range opts {
+		c.opts[o.Name] = o
+	}
+	return c
+}
+
+// str returns a string option, or "".
+func (c *call) str(name string) string {
+	if o, ok := c.opts[name]; ok {
+		if s, ok := o.Value.(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// flag returns a boolean option, or false.
+func (c *call) flag(name string) bool {
+	if o, ok := c.opts[name]; ok {
+		if v, ok := o.Value.(bool); ok {
+			return v
+		}
+	}
+	return false
+}
+
+// focused returns the option being autocompleted and what has been typed.
+func (c *call) focused() (name, typed string) {
+	for _, o := range c.opts {
+		if o.Focused {
+			s, _ := o.Value.(string)
+			return o.Name, s
+		}
+	}
+	return "", ""
+}
+
+// edit replaces the acknowledged reply, within Discord's limits and with no
+// mentions allowed.
+func (c *call) edit(ctx context.Context, content string, embeds ...*discordgo.MessageEmbed) error {
+	content, embeds = Fit(content, embeds)
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	_, err := c.b.session.InteractionResponseEdit(c.i, &discordgo.WebhookEdit{
+		Content: &content, Embeds: &embeds, AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("bot: edit reply to /%s: %w", c.name, err)
+	}
+	return nil
+}

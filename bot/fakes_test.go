@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"storybot/answer"
+	"storybot/digest"
+	"storybot/store"
+)
+
+// fakeAsker answers from a table keyed by question.
+type fakeAsker struct {
+	mu      sync.Mutex
+	answers map[string]answer.Answer
+	asked   []answer.Request
+}
+
+func (f *fakeAsker) Ask(ctx context.Context, r answer.Request) (answer.Answer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.asked = append(f.asked, r)
+	a, ok := f.answers[r.Question]
+	if !ok {
+		return answer.Answer{Question: r.Question, Hint: "Try naming a person or a place."}, nil
+	}
+	a.Question = r.Question
+	return a, nil
+}
+
+func (f *fakeAsker) set(q string, a answer.Answer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.answers[q] = a
+}
+
+// fakeSources keeps sources in memory; Add refuses non-http URLs.
+type fakeSources struct {
+	mu      sync.Mutex
+	sources []SourceInfo
+}
+
+func (f *fakeSources) List(ctx context.Context) ([]SourceInfo, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]SourceInfo(nil), f.sources...), nil
+}
+
+func (f *fakeSources) Add(ctx context.Context, name, u, by string) error {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return errors.New("sources: only http and https URLs can be added")
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sources = append(f.sources, SourceInfo{Name: name, URL: u, Kind: "rss", AddedBy: by})
+	return nil
+}
+
+func (f *fakeSources) Remove(ctx context.Context, name string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, s := range f.sources {
+		if s.Name == name {
+			f.sources = append(f.sources[:i], f.sources[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("sources: %s: %w", name, store.ErrNotFound)
+}
+
+// fakeReindexer reports 40 of 100, waits for release, then finishes.
+type fakeReindexer struct {
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func (f *fakeReindexer) Reindex(ctx context.Context, progress func(done, total int)) (int, error) {
+	f.calls.Add(1)
+	progress(40, 100)
+	select {
+	case <-f.release:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	progress(100, 100)
+	return 100, nil
+}
+
+// fakeDigests builds a digest from the stored story and posts it through
+// the bot, as the jobs package will.
+type fakeDigests struct {
+	stories StoryStore
+	bot     atomic.Pointer[Bot]
+	entries []digest.Entry
+}
+
+func (f *fakeDigests) PostNow(ctx context.Context, guildID, name string) (int, error) {
+	st, err := f.stories.Story(ctx, guildID, name)
+	if err != nil {
+		return 0, err
+	}
+	d := digest.Digest{GuildID: guildID, ChannelID: st.ChannelID, Story: st.Name, Query: st.Query,
+		WindowStart: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), WindowEnd: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC), Entries: f.entries}
+	if _, err := f.bot.Load().PostDigest(ctx, d, "digest-"+st.Name); err != nil {
+		return 0, err
+	}
+	return len(d.Entries), nil
+}
+
+type fakeStatus struct{}
+
+func (fakeStatus) Status(ctx context.Context) (Status, error) {
+	return Status{Articles: 2225, Passages: 9001,
+		Sources:  []SourceStatus{{Name: "bbc", LastSuccess: time.Now().Add(-time.Hour)}, {Name: "broken", LastError: "feed: parse: <@everyone>", Failures: 3}},
+		NextRuns: []NextRun{{Job: "ingest", At: time.Now().Add(time.Minute)}}}, nil
+}
+
+type fakeTimeline struct{}
+
+func (fakeTimeline) Timeline(ctx context.Context, query string, limit int) ([]TimelineEntry, error) {
+	return []TimelineEntry{
+		{Title: "Leak inquiry opens", URL: "https://news.example/inquiry", Source: "bbc", Published: time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)},
+		{Title: "Police angry at leak", URL: "https://news.example/leak", Source: "guardian", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)},
+	}, nil
+}
+
+// deps returns fakes around a real store in a temporary directory.
+type testDeps struct {
+	Deps
+	asker     *fakeAsker
+	sources   *fakeSources
+	reindexer *fakeReindexer
+	digests   *fakeDigests
+	store     *store.Store
+}
+
+func newTestDeps(t *testing.T) *testDeps {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "storybot.db"))
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	d := &testDeps{
+		asker:     &fakeAsker{answers: map[string]answer.Answer{}},
+		sources:   &fakeSources{sources: []SourceInfo{{Name: "bbc", URL: "https://feeds.bbci.co.uk/news/rss.xml", Kind: "rss"}, {Name: "guardian", URL: "https://www.theguardian.com/uk/rss", Kind: "rss"}}},
+		reindexer: &fakeReindexer{release: make(chan struct{})},
+		store:     st,
+	}
+	d.digests = &fakeDigests{stories: st}
+	d.Deps = Deps{Asker: d.asker, Stories: st, Sources: d.sources, Reindexer: d.reindexer,
+		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}}
+	return d
+}
+
+// logBuffer collects log output safely across goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func (l *logBuffer) logger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}

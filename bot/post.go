@@ -1,0 +1,130 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"storybot/digest"
+)
+
+// maxNonce is the longest nonce Discord accepts.
+const maxNonce = 25
+
+// digestMessage is a channel message with the nonce fields discordgo's
+// MessageSend lacks.
+type digestMessage struct {
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	Nonce           string                            `json:"nonce,omitempty"`
+	EnforceNonce    bool                              `json:"enforce_nonce,omitempty"`
+}
+
+// PostDigest posts d to d.ChannelID as embeds within Discord's limits and
+// returns the message ID once Discord has confirmed it. nonce (at most 25
+// characters) is sent with enforce_nonce, so a retry with the same nonce
+// after a crash returns the first message instead of posting twice.
+func (b *Bot) PostDigest(ctx context.Context, d digest.Digest, nonce string) (string, error) {
+	if d.ChannelID == "" {
+		return "", fmt.Errorf("bot: post digest %s: no channel", d.Story)
+	}
+	if nonce == "" || len(nonce) > maxNonce {
+		return "", fmt.Errorf("bot: post digest %s: nonce must be 1 to %d characters", d.Story, maxNonce)
+	}
+	_, embeds := Fit("", digestEmbeds(d))
+	msg := digestMessage{Embeds: embeds, AllowedMentions: noMentions(), Nonce: nonce, EnforceNonce: true}
+	u := discordgo.EndpointChannelMessages(d.ChannelID)
+	body, err := b.session.RequestWithBucketID("POST", u, msg, u, discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("bot: post digest %s to %s: %w", d.Story, d.ChannelID, err)
+	}
+	var m discordgo.Message
+	if err := json.Unmarshal(body, &m); err != nil || m.ID == "" {
+		return "", errors.Join(fmt.Errorf("bot: post digest %s: no message id in reply", d.Story), err)
+	}
+	return m.ID, nil
+}
+
+// Digest layout: entries are packed into embed descriptions; what does not
+// fit in maxEmbedsTotal is counted in the last footer.
+const (
+	entrySummaryChars = 280
+	digestBudget      = maxEmbedsTotal - 400 // room for titles and footers
+)
+
+// digestEmbeds renders a digest: one block per entry with the linked title,
+// the summary, every outlet linked and the date. All article text is
+// escaped.
+func digestEmbeds(d digest.Digest) []*discordgo.MessageEmbed {
+	title := fmt.Sprintf("%s: %d new %s", EscapeLine(d.Story), len(d.Entries), plural(len(d.Entries), "article", "articles"))
+	var embeds []*discordgo.MessageEmbed
+	var desc strings.Builder
+	used, shown := 0, 0
+	flush := func() {
+		if desc.Len() > 0 {
+			embeds = append(embeds, &discordgo.MessageEmbed{Description: desc.String(), Color: embedColour})
+			desc.Reset()
+		}
+	}
+	for i, e := range d.Entries {
+		block := entryBlock(i+1, e)
+		n := textLen(block)
+		if used+n > digestBudget || len(embeds) == maxEmbeds-1 && textLen(desc.String())+n > maxDescription {
+			break
+		}
+		if textLen(desc.String())+n > maxDescription {
+			flush()
+		}
+		desc.WriteString(block)
+		used += n
+		shown++
+	}
+	flush()
+	if len(embeds) == 0 {
+		embeds = append(embeds, &discordgo.MessageEmbed{Description: "No new articles.", Color: embedColour})
+	}
+	embeds[0].Title = title
+	footer := fmt.Sprintf("%s – %s", d.WindowStart.UTC().Format("2006-01-02 15:04"), d.WindowEnd.UTC().Format("2006-01-02 15:04 MST"))
+	if more := len(d.Entries) - shown; more > 0 {
+		footer = fmt.Sprintf("%d more not shown · %s", more, footer)
+	}
+	embeds[len(embeds)-1].Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	return embeds
+}
+
+// entryBlock renders one digest entry.
+func entryBlock(n int, e digest.Entry) string {
+	title := EscapeLine(e.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	if link := PageLink(e.URL); link != "" {
+		title = "[" + title + "](" + link + ")"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%d.** %s\n", n, title)
+	if e.Summary != "" {
+		b.WriteString(EscapeLine(Excerpt(e.Summary, nil, entrySummaryChars)) + "\n")
+	}
+	var outlets []string
+	for _, o := range e.Outlets {
+		name := EscapeLine(o.Source)
+		if link := PageLink(o.URL); link != "" {
+			name = "[" + name + "](" + link + ")"
+		}
+		outlets = append(outlets, name)
+	}
+	meta := strings.Join(outlets, ", ")
+	if !e.Published.IsZero() {
+		meta = strings.TrimPrefix(meta+" · "+e.Published.UTC().Format("2006-01-02"), " · ")
+	}
+	if meta != "" {
+		b.WriteString(meta + "\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}

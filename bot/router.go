@@ -1,0 +1,217 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// command is one slash command: its definition, and its handler beside it.
+type command struct {
+	def   *discordgo.ApplicationCommand
+	admin bool
+	// ephemeral says whether the reply is visible only to the caller.
+	ephemeral func(c *call) bool
+	// handle does the work after the deferred acknowledgement and edits the
+	// reply; its error goes to Bot.fail.
+	handle func(ctx context.Context, c *call) error
+	// complete returns autocomplete choices for the focused option.
+	complete func(ctx context.Context, c *call) ([]*discordgo.ApplicationCommandOptionChoice, error)
+}
+
+// Timeouts of interaction work. Interaction tokens last 15 minutes.
+const (
+	workTimeout     = 14 * time.Minute
+	completeTimeout = 2 * time.Second
+)
+
+// commandSet is the router's table, keyed by command name.
+func (b *Bot) commandSet() map[string]*command {
+	set := map[string]*command{}
+	for _, c := range []*command{
+		b.askCommand(), b.trackCommand(), b.storyCommand(), b.digestCommand(),
+		b.reindexCommand(), b.sourcesCommand(), b.statusCommand(),
+	} {
+		if c.admin {
+			perm := int64(discordgo.PermissionManageGuild)
+			c.def.DefaultMemberPermissions = &perm
+		}
+		guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+		c.def.Contexts = &guildOnly
+		set[c.def.Name] = c
+	}
+	return set
+}
+
+// definitions lists the command definitions in name order, for the bulk
+// overwrite.
+func (b *Bot) definitions() []*discordgo.ApplicationCommand {
+	defs := make([]*discordgo.ApplicationCommand, 0, len(b.commands))
+	for _, c := range b.commands {
+		defs = append(defs, c.def)
+	}
+	sort.Slice(defs, func(i, j int) bool { return defs[i].Name < defs[j].Name })
+	return defs
+}
+
+// route decides the immediate response to an interaction and returns the
+// work, if any, to run once that response is sent. Only autocomplete does
+// I/O here, bounded by completeTimeout, so route answers within Discord's
+// 3 seconds.
+func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, nil
+	case discordgo.InteractionApplicationCommand:
+		return b.routeCommand(i)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return b.routeComplete(ctx, i), nil
+	}
+	return nil, nil
+}
+
+func (b *Bot) routeCommand(i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+	c := newCall(b, i)
+	cmd, ok := b.commands[c.name]
+	if !ok {
+		return message("That command is not known to this version of storybot.", true), nil
+	}
+	if cmd.admin && !isAdmin(i.Member, b.cfg.AdminRoleIDs) {
+		b.log.Info("admin command refused", "command", c.name, "guild_id", c.guild, "user_id", c.user)
+		return message("Only server admins (Manage Server permission, or an admin role set in storybot's configuration) can use /"+c.name+".", true), nil
+	}
+	if c.name == "ask" {
+		if ok, wait := b.limiter.allow(c.user, b.now()); !ok {
+			return message(fmt.Sprintf("You're asking quickly — you can ask %d questions a minute. Please try again in %d seconds.",
+				b.cfg.AskPerMinute, int(wait.Seconds())+1), true), nil
+		}
+	}
+	ephemeral := cmd.ephemeral != nil && cmd.ephemeral(c)
+	work := func(ctx context.Context) {
+		ctx, cancel := context.WithTimeout(ctx, workTimeout)
+		defer cancel()
+		start := b.now()
+		err := cmd.handle(ctx, c)
+		if err != nil {
+			b.fail(ctx, c, err)
+		}
+		b.log.Info("command", "command", c.name, "sub", c.sub, "guild_id", c.guild, "user_id", c.user,
+			"duration_ms", b.now().Sub(start).Milliseconds(), "ok", err == nil)
+	}
+	return deferred(ephemeral), work
+}
+
+func (b *Bot) routeComplete(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	c := newCall(b, i)
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	if cmd, ok := b.commands[c.name]; ok && cmd.complete != nil && (!cmd.admin || isAdmin(i.Member, b.cfg.AdminRoleIDs)) {
+		ctx, cancel := context.WithTimeout(ctx, completeTimeout)
+		defer cancel()
+		got, err := cmd.complete(ctx, c)
+		if err != nil {
+			b.log.Warn("autocomplete failed", "command", c.name, "error", err)
+		}
+		if got != nil {
+			choices = got
+		}
+	}
+	if len(choices) > 25 {
+		choices = choices[:25]
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+}
+
+// userError is an error whose message is meant for the person who ran the
+// command; its text is already safe to show.
+type userError struct{ msg string }
+
+func (e *userError) Error() string { return e.msg }
+
+// tellUser returns an error shown to the user as it is; escape any
+// untrusted parts of msg first.
+func tellUser(format string, args ...any) error {
+	return &userError{msg: fmt.Sprintf(format, args...)}
+}
+
+// fail is the central error handler: users see their own mistakes
+// explained, and a generic apology for anything else, which is logged.
+func (b *Bot) fail(ctx context.Context, c *call, err error) {
+	msg := "Sorry, something went wrong on storybot's side; the error has been logged."
+	var ue *userError
+	if errors.As(err, &ue) {
+		msg = ue.msg
+	} else {
+		b.log.Error("command failed", "command", c.name, "sub", c.sub, "guild_id", c.guild, "user_id", c.user, "error", err)
+	}
+	if eerr := c.edit(ctx, msg); eerr != nil {
+		b.log.Error("reporting command failure", "command", c.name, "error", eerr)
+	}
+}
+
+// noMentions allows no mention of anyone in a message.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// message is an immediate reply with content.
+func message(content string, ephemeral bool) *discordgo.InteractionResponse {
+	content, _ = Fit(content, nil)
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: content, AllowedMentions: noMentions(), Flags: flags(ephemeral)},
+	}
+}
+
+// deferred acknowledges a command now; the reply is edited in later.
+func deferred(ephemeral bool) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Flags: flags(ephemeral)},
+	}
+}
+
+func flags(ephemeral bool) discordgo.MessageFlags {
+	if ephemeral {
+		return discordgo.MessageFlagsEphemeral
+	}
+	return 0
+}
+
+// onInteraction serves interactions from the gateway.
+func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	ctx, cancel := context.WithTimeout(b.baseCtx, httpAckTimeout)
+	resp, work := b.route(ctx, ic.Interaction)
+	cancel()
+	if resp == nil {
+		return
+	}
+	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(b.baseCtx)); err != nil {
+		b.log.Error("acknowledging interaction", "interaction_id", ic.ID, "error", err)
+		return
+	}
+	if work != nil {
+		b.spawn(work)
+	}
+}
+
+// spawn runs work in a goroutine that Close waits for; after Close it runs
+// nothing.
+func (b *Bot) spawn(work func(context.Context)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closing {
+		return
+	}
+	b.running.Add(1)
+	go func() {
+		defer b.running.Done()
+		work(b.baseCtx)
+	}()
+}

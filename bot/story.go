@@ -1,0 +1,74 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"storybot/store"
+)
+
+// timelineLength is how many articles /story shows.
+const timelineLength = 15
+
+func (b *Bot) storyCommand() *command {
+	return &command{
+		def: &discordgo.ApplicationCommand{
+			Name:        "story",
+			Description: "Show a tracked story's timeline, newest first",
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "The story's name", Required: true, Autocomplete: true, MaxLength: storyNameMax},
+			},
+		},
+		handle:   b.handleStory,
+		complete: b.completeStory,
+	}
+}
+
+func (b *Bot) handleStory(ctx context.Context, c *call) error {
+	name := strings.TrimSpace(c.str("name"))
+	st, err := b.deps.Stories.Story(ctx, c.guild, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return tellUser("No story called %s is tracked here; /track list shows them.", EscapeLine(name))
+	}
+	if err != nil {
+		return fmt.Errorf("bot: story: %w", err)
+	}
+	entries, err := b.deps.Timeline.Timeline(ctx, st.Query, timelineLength)
+	if err != nil {
+		return fmt.Errorf("bot: story %s: %w", name, err)
+	}
+	return c.edit(ctx, "", timelineEmbed(st, entries))
+}
+
+// timelineEmbed lists a story's articles, newest first, with outlet and
+// date.
+func timelineEmbed(st store.Story, entries []TimelineEntry) *discordgo.MessageEmbed {
+	var d strings.Builder
+	if len(entries) == 0 {
+		d.WriteString("No articles match this story's query yet.")
+	}
+	for _, e := range entries {
+		date := "undated"
+		if !e.Published.IsZero() {
+			date = e.Published.UTC().Format("2006-01-02")
+		}
+		title := EscapeLine(e.Title)
+		if title == "" {
+			title = "(untitled)"
+		}
+		if link := PageLink(e.URL); link != "" {
+			title = "[" + title + "](" + link + ")"
+		}
+		fmt.Fprintf(&d, "`%s` %s — %s\n", date, title, EscapeLine(e.Source))
+	}
+	return &discordgo.MessageEmbed{
+		Title:       "Timeline: " + EscapeLine(st.Name),
+		Description: d.String(),
+		Color:       embedColour,
+		Footer:      &discordgo.MessageEmbedFooter{Text: "query: " + st.Query},
+	}
+}

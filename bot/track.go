@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"storybot/store"
+)
+
+// Limits on what /track accepts.
+const (
+	storyNameMax  = 50
+	storyQueryMax = 200
+)
+
+func (b *Bot) trackCommand() *command {
+	name := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "The story's name", Required: true, MaxLength: storyNameMax}
+	named := *name
+	named.Autocomplete = true
+	return &command{
+		def: &discordgo.ApplicationCommand{
+			Name:        "track",
+			Description: "Track a story: its new articles are posted as digests",
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Track a new story", Options: []*discordgo.ApplicationCommandOption{
+					name,
+					{Type: discordgo.ApplicationCommandOptionString, Name: "query", Description: "What to look for, e.g. manchester arena leak", Required: true, MaxLength: storyQueryMax},
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "Where digests go (default: this channel)",
+						ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Stop tracking a story", Options: []*discordgo.ApplicationCommandOption{&named}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "List this server's tracked stories"},
+			},
+		},
+		handle:   b.handleTrack,
+		complete: b.completeStory,
+	}
+}
+
+func (b *Bot) handleTrack(ctx context.Context, c *call) error {
+	switch c.sub {
+	case "add":
+		return b.trackAdd(ctx, c)
+	case "remove":
+		return b.trackRemove(ctx, c)
+	default:
+		return b.trackList(ctx, c)
+	}
+}
+
+func (b *Bot) trackAdd(ctx context.Context, c *call) error {
+	name, query := strings.TrimSpace(c.str("name")), strings.Join(strings.Fields(c.str("query")), " ")
+	if err := checkStoryName(name); err != nil {
+		return err
+	}
+	if query == "" || len([]rune(query)) > storyQueryMax {
+		return tellUser("The query must be 1 to %d characters.", storyQueryMax)
+	}
+	channel := c.str("channel")
+	if channel == "" {
+		channel = c.i.ChannelID
+	}
+	_, err := b.deps.Stories.Story(ctx, c.guild, name)
+	switch {
+	case err == nil:
+		return tellUser("A story called %s is tracked already; remove it first to change it.", EscapeLine(name))
+	case !errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("bot: track add: %w", err)
+	}
+	st := store.Story{GuildID: c.guild, Name: name, Query: query, ChannelID: channel, CreatedBy: c.user, Created: b.now()}
+	if err := b.deps.Stories.PutStory(ctx, st); err != nil {
+		return fmt.Errorf("bot: track add: %w", err)
+	}
+	return c.edit(ctx, fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", EscapeLine(name), EscapeLine(query), channel))
+}
+
+// checkStoryName accepts 1 to storyNameMax printable characters.
+func checkStoryName(name string) error {
+	if name == "" || len([]rune(name)) > storyNameMax {
+		return tellUser("A story name must be 1 to %d characters.", storyNameMax)
+	}
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return tellUser("A story name can only have printable characters.")
+		}
+	}
+	return nil
+}
+
+func (b *Bot) trackRemove(ctx context.Context, c *call) error {
+	name := strings.TrimSpace(c.str("name"))
+	err := b.deps.Stories.DeleteStory(ctx, c.guild, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return tellUser("No story called %s is tracked here; /track list shows them.", EscapeLine(name))
+	}
+	if err != nil {
+		return fmt.Errorf("bot: track remove: %w", err)
+	}
+	return c.edit(ctx, fmt.Sprintf("Stopped tracking **%s**.", EscapeLine(name)))
+}
+
+func (b *Bot) trackList(ctx context.Context, c *call) error {
+	stories, err := b.deps.Stories.Stories(ctx, c.guild)
+	if err != nil {
+		return fmt.Errorf("bot: track list: %w", err)
+	}
+	if len(stories) == 0 {
+		return c.edit(ctx, "No stories are tracked here yet. Try /track add name:leak query:manchester arena leak.")
+	}
+	return c.edit(ctx, "", storiesEmbed(stories))
+}
+
+// storiesEmbed lists tracked stories with their query, channel and last
+// digest.
+func storiesEmbed(stories []store.Story) *discordgo.MessageEmbed {
+	var d strings.Builder
+	for _, st := range stories {
+		fmt.Fprintf(&d, "**%s** — %s", EscapeLine(st.Name), EscapeLine(st.Query))
+		if st.ChannelID != "" {
+			fmt.Fprintf(&d, " → <#%s>", st.ChannelID)
+		}
+		if !st.DigestedUntil.IsZero() {
+			fmt.Fprintf(&d, " · digested until %s", st.DigestedUntil.UTC().Format("2006-01-02 15:04 MST"))
+		}
+		d.WriteString("\n")
+	}
+	return &discordgo.MessageEmbed{Title: fmt.Sprintf("Tracked stories (%d)", len(stories)), Description: d.String(), Color: embedColour}
+}
+
+// completeStory offers the guild's story names.
+func (b *Bot) completeStory(ctx context.Context, c *call) ([]*discordgo.ApplicationCommandOptionChoice, error) {
+	_, typed := c.focused()
+	stories, err := b.deps.Stories.Stories(ctx, c.guild)
+	if err != nil {
+		return nil, fmt.Errorf("bot: complete story: %w", err)
+	}
+	names := make([]string, 0, len(stories))
+	for _, st := range stories {
+		names = append(names, st.Name)
+	}
+	return choices(names, typed), nil
+}
