@@ -41,7 +41,7 @@ func (p *para) cues() []cue {
 				c.kind, c.end = cueVerb, i+2
 			case weakVerbs[t]:
 				c.kind = cueWeak
-			case t == "according" && p.is(i+1, setOf("to")):
+			case (t == "according" || t == "According") && p.is(i+1, toSet):
 				c.kind, c.end = cueAccording, i+2
 			case statementVerbs[t]:
 				n := p.statementNoun(i+1, s[1])
@@ -60,7 +60,7 @@ func (p *para) cues() []cue {
 
 // statementNoun finds "a (damning) statement" after "issued"; -1 if absent.
 func (p *para) statementNoun(i, hi int) int {
-	if !p.is(i, setOf("a", "an", "its", "their", "his", "her")) {
+	if !p.is(i, statementDet) {
 		return -1
 	}
 	for k := i + 1; k < hi && k <= i+3; k++ {
@@ -101,6 +101,12 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 		return p.subject(c.lo, c.first), false
 	}
 	if ph := p.before(p.skipBack(c.first-1, c.lo), c.lo, true); ph.ok() {
+		if ph.name != "" && ph.start > p.toks[p.trimCommon(c.lo, c.first, c.lo)].start && c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
+			// "... turn to Windows said Dominic Hirsch, managing director"
+			if alt := p.after(c.end, c.hi); alt.name != "" && alt.kind == kindPerson && strings.Contains(alt.name, " ") {
+				return alt, true
+			}
+		}
 		return ph, false
 	}
 	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
@@ -109,7 +115,8 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 	return phrase{}, false
 }
 
-// subject reads the subject opening a sentence, for "saying"/"adding".
+// subject reads the subject opening a sentence, for "saying"/"adding":
+// "Retail analyst Jane Smith", "Tory leader Michael Howard", "He".
 func (p *para) subject(lo, hi int) phrase {
 	a := p.trimCommon(lo, hi, lo)
 	for a < hi && p.toks[a].text == "," {
@@ -121,11 +128,24 @@ func (p *para) subject(lo, hi int) phrase {
 	if personPronouns[p.toks[a].text] || orgPronouns[p.toks[a].text] {
 		return p.before(a, a, false)
 	}
-	e := capsFwd(p.toks, a, hi)
-	if e == a {
+	last := -1
+	for k := a; k < hi; {
+		if e := capsFwd(p.toks, k, hi); e > k {
+			last, k = e-1, e
+		}
+		r := k
+		for r < hi && r-k < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] && !speechVerbs[p.toks[r].text] {
+			r++
+		}
+		if r == k || r >= hi || !upper(p.toks[r]) || !(personNouns[p.toks[r-1].text] || spokesNouns[p.toks[r-1].text]) {
+			break
+		}
+		k = r
+	}
+	if last < 0 {
 		return phrase{}
 	}
-	return p.before(e-1, a, false)
+	return p.before(last, a, false)
 }
 
 // attributeCue resolves a cue's speaker and picks what they said, marking

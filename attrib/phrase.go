@@ -20,7 +20,7 @@ func (p *para) is(i int, set map[string]bool) bool {
 // trimCommon drops capitalised ordinary words that open a sentence ("But Mr
 // Blair", "Analysts") from the name running from a to b.
 func (p *para) trimCommon(a, b, lo int) int {
-	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && p.doc.common(p.toks[a].text) {
+	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) {
 		a++
 		lo = a
 	}
@@ -143,10 +143,10 @@ func (p *para) capsBefore(i, lo int) phrase {
 	}
 	start, end := p.span(a, i)
 	b := a - 1
-	if p.is(b, setOf("the")) {
+	if p.is(b, theSet) {
 		b--
 	}
-	if p.is(b, setOf("for", "of", "at")) && p.is(b-1, spokesNouns) {
+	if p.is(b, forOfAt) && p.is(b-1, spokesNouns) {
 		return orgPhrase(w, p.toks[b-1].start, end)
 	}
 	if p.is(a-1, fromSet) && a-2 >= lo && upper(p.toks[a-2]) {
@@ -199,7 +199,7 @@ func orgPhrase(w []string, start, end int) phrase {
 func (p *para) nounBefore(i, lo int) phrase {
 	t := p.toks[i].text
 	_, end := p.span(i, i)
-	if orgNouns[t] && p.is(i-1, setOf("the")) && p.is(i-2, setOf("in", "of")) && i-3 >= lo && upper(p.toks[i-3]) {
+	if orgNouns[t] && p.is(i-1, theSet) && p.is(i-2, inOf) && i-3 >= lo && upper(p.toks[i-3]) {
 		// members standing for their body: "The National Police Chiefs in the council"
 		a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
 		if a <= i-3 {
@@ -325,9 +325,9 @@ func (p *para) roleNameAfter(i, hi, start int) phrase {
 }
 
 func (p *para) spokesAfter(i, hi int, def bool, start int) phrase {
-	if p.is(i+1, setOf("for", "of", "at")) {
+	if p.is(i+1, forOfAt) {
 		j := i + 2
-		if p.is(j, setOf("the")) {
+		if p.is(j, theSet) {
 			j++
 		}
 		if e := capsFwd(p.toks, j, hi); e > j {
@@ -375,7 +375,7 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 		return ph
 	}
 	first := p.toks[e+1].text
-	if relative[first] || !(determiners[first] || isUpperWord(first) || personNouns[first]) {
+	if relative[first] || weakVerbs[first] || !p.toks[e+1].word || personPronouns[first] || orgPronouns[first] || first == "we" || first == "I" {
 		return ph
 	}
 	ph.role = roleText(p.text, p.toks[e+1:k])
@@ -384,3 +384,11 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 }
 
 var fromSet = setOf("from")
+
+var (
+	theSet       = setOf("the")
+	forOfAt      = setOf("for", "of", "at")
+	inOf         = setOf("in", "of")
+	toSet        = setOf("to")
+	statementDet = setOf("a", "an", "its", "their", "his", "her")
+)
