@@ -1,0 +1,47 @@
+package attrib
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAttributeSeed(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "manchester-leak-dailycaller.txt"))
+	if err != nil {
+		t.Skipf("../shared not found: %v", err)
+	}
+	var paras []string
+	for _, p := range strings.Split(string(b), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	found := map[string]string{} // name → role
+	for i, ss := range Attribute(paras) {
+		for _, s := range ss {
+			found[s.Name] = s.Role
+			if !strings.Contains(paras[i], s.Quote) || s.Quote == "" {
+				t.Errorf("quote %q of %q is not a substring", s.Quote, s.Name)
+			}
+		}
+	}
+	want := map[string]string{
+		"Theresa May": "U.K. Prime Minister", "Amber Rudd": "U.K. Home Secretary",
+		"National Police Chiefs' Council": "", "Donald Trump": "President",
+		"Manchester Police": "", "U.S. Embassy in London": "",
+		"Shashank Joshi":    "Senior Fellow at the Royal United Services Institute for Defence and Security Studies",
+		"Avigdor Lieberman": "Israeli Defense Minister",
+	}
+	for name, role := range want {
+		got, ok := found[name]
+		if !ok {
+			t.Errorf("got no speaker %q; found %v", name, found)
+			continue
+		}
+		if got != role {
+			t.Errorf("%s: got role %q, want %q", name, got, role)
+		}
+	}
+}
