@@ -107,7 +107,9 @@ func checkScheme(u *url.URL) error {
 }
 
 // Get fetches rawURL. A 304 answer to cond yields NotModified and no
-// error; any other status outside 2xx yields a *StatusError.
+// error; any other status outside 2xx yields a *StatusError. The per-host
+// turn is taken for rawURL's host only; redirect hops to other hosts do not
+// queue. Waiting for the turn is bounded by ctx, not by Options.Timeout.
 func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
