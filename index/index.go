@@ -116,28 +116,38 @@ func (ix *Index) Count() (uint64, error) {
 // Replace makes articleID's passages exactly ps, in one batch: passages of
 // an older version of the article that no longer exist are deleted.
 func (ix *Index) Replace(ctx context.Context, articleID string, ps []article.Passage) error {
+	return ix.ReplaceMany(ctx, map[string][]article.Passage{articleID: ps})
+}
+
+// ReplaceMany is Replace for many articles in one batch, the fast path for
+// bulk ingestion.
+func (ix *Index) ReplaceMany(ctx context.Context, articles map[string][]article.Passage) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.next != nil {
-		ix.touched[articleID] = true
+		for id := range articles {
+			ix.touched[id] = true
+		}
 	}
 	for _, idx := range []bleve.Index{ix.cur, ix.next} {
 		if idx == nil {
 			continue
 		}
-		old, err := passageIDs(ctx, idx, articleID)
-		if err != nil {
-			return err
-		}
 		b := idx.NewBatch()
-		for _, id := range old {
-			b.Delete(id)
-		}
-		if err := addAll(b, ps); err != nil {
-			return err
+		for id, ps := range articles {
+			old, err := passageIDs(ctx, idx, id)
+			if err != nil {
+				return err
+			}
+			for _, pid := range old {
+				b.Delete(pid)
+			}
+			if err := addAll(b, ps); err != nil {
+				return err
+			}
 		}
 		if err := idx.Batch(b); err != nil {
-			return fmt.Errorf("index: write %s: %w", articleID, err)
+			return fmt.Errorf("index: write %d articles: %w", len(articles), err)
 		}
 	}
 	return nil
@@ -146,6 +156,17 @@ func (ix *Index) Replace(ctx context.Context, articleID string, ps []article.Pas
 // Delete removes every passage of articleID.
 func (ix *Index) Delete(ctx context.Context, articleID string) error {
 	return ix.Replace(ctx, articleID, nil)
+}
+
+// Has reports whether any passage of articleID is indexed.
+func (ix *Index) Has(ctx context.Context, articleID string) (bool, error) {
+	q := bleve.NewTermQuery(articleID)
+	q.SetField(fieldArticle)
+	res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return false, fmt.Errorf("index: look up %s: %w", articleID, err)
+	}
+	return res.Total > 0, nil
 }
 
 func addAll(b *bleve.Batch, ps []article.Passage) error {

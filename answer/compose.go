@@ -1,0 +1,231 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"storybot/article"
+	"storybot/question"
+)
+
+const (
+	defaultLimit      = 5
+	perArticle        = 2   // passages one article may fill among the citations
+	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
+	maxAnswerSentence = 320
+)
+
+// compose turns ranked passages into the Answer: near-duplicates dropped,
+// passages of one article grouped together, speakers collected, and an
+// answer line.
+func compose(q question.Question, rs []ranked, limit int) Answer {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	a := Answer{Question: q.Text, Kind: string(q.Kind), Speakers: []Speaker{}, Citations: []Citation{}}
+	for _, t := range q.Terms {
+		a.Terms = append(a.Terms, t.Word)
+	}
+	picked := pick(rs, limit)
+	for i, r := range picked {
+		a.Citations = append(a.Citations, citation(i+1, r))
+	}
+	if q.Speech {
+		a.Speakers = speakers(q, picked)
+	}
+	a.Answer = answerLine(q, picked, a.Speakers)
+	return a
+}
+
+// pick chooses the citations: best first, at most perArticle passages of
+// one article while others are left, near-duplicates skipped; then the
+// passages of one article are put together, in the order of each
+// article's best passage.
+func pick(rs []ranked, limit int) []ranked {
+	var chosen []ranked
+	used := make([]bool, len(rs))
+	count := map[string]int{}
+	var shingles []map[string]bool
+	fill := func(capped bool) {
+		for i := range rs {
+			if len(chosen) >= limit {
+				return
+			}
+			id := rs[i].hit.Passage.ArticleID
+			if used[i] || (capped && count[id] >= perArticle) {
+				continue
+			}
+			used[i] = true
+			sh := shingleSet(rs[i].hit.Passage.Text)
+			if duplicated(sh, shingles) {
+				continue
+			}
+			shingles = append(shingles, sh)
+			chosen = append(chosen, rs[i])
+			count[id]++
+		}
+	}
+	fill(true)
+	fill(false)
+	return groupByArticle(chosen)
+}
+
+func duplicated(sh map[string]bool, seen []map[string]bool) bool {
+	for _, s := range seen {
+		if jaccard(s, sh) > nearDuplicate {
+			return true
+		}
+	}
+	return false
+}
+
+func groupByArticle(rs []ranked) []ranked {
+	order := map[string]int{}
+	for _, r := range rs {
+		if _, ok := order[r.hit.Passage.ArticleID]; !ok {
+			order[r.hit.Passage.ArticleID] = len(order)
+		}
+	}
+	out := append([]ranked(nil), rs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		return order[out[i].hit.Passage.ArticleID] < order[out[j].hit.Passage.ArticleID]
+	})
+	return out
+}
+
+func citation(n int, r ranked) Citation {
+	p := r.hit.Passage
+	c := Citation{N: n, Title: p.Title, Source: p.Source, URL: p.URL, Passage: p.Text,
+		ArticleID: p.ArticleID, PassageID: p.ID, Score: r.score, Highlights: highlights(p.Text, r.matched)}
+	if !p.Published.IsZero() {
+		c.Published = p.Published.Format("2006-01-02")
+	}
+	return c
+}
+
+// highlights returns the words of text whose stems matched the question, as
+// written, for bolding.
+func highlights(text string, matched []string) []string {
+	if len(matched) == 0 {
+		return nil
+	}
+	want := map[string]bool{}
+	for _, m := range matched {
+		want[m] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range analyze(text) {
+		w := text[t.Start:t.End]
+		if want[t.Term] && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// speakers lists who said what in the cited passages, the person asked about
+// first, each name once.
+func speakers(q question.Question, picked []ranked) []Speaker {
+	var out []Speaker
+	index := map[string]int{}
+	for i, r := range picked {
+		for _, s := range r.hit.Passage.Speakers {
+			key := speakerKey(s)
+			if j, ok := index[key]; ok {
+				if len(out[j].Name) < len(s.Name) {
+					out[j].Name = s.Name
+				}
+				continue
+			}
+			index[key] = len(out)
+			out = append(out, Speaker{Name: s.Name, Role: s.Role, Quote: shorten(s.Quote, 200), Citation: i + 1})
+		}
+	}
+	if q.Subject != "" {
+		var first, rest []Speaker
+		for _, s := range out {
+			if nameMatches(s.Name, q.Subject) {
+				first = append(first, s)
+			} else {
+				rest = append(rest, s)
+			}
+		}
+		out = append(first, rest...)
+	}
+	return out
+}
+
+// speakerKey folds "Theresa May" and "Mrs May" into one speaker: the last
+// word of the name, lower case.
+func speakerKey(s article.Speaker) string {
+	f := strings.Fields(strings.ToLower(s.Name))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,'’")
+}
+
+func answerLine(q question.Question, picked []ranked, sp []Speaker) string {
+	if len(picked) == 0 {
+		return ""
+	}
+	if len(sp) > 0 {
+		if q.Subject != "" && nameMatches(sp[0].Name, q.Subject) {
+			return fmt.Sprintf("%s said: “%s” [%d]", sp[0].Name, strings.Trim(sp[0].Quote, "“”\""), sp[0].Citation)
+		}
+		var names []string
+		for i, s := range sp {
+			if i == 6 {
+				break
+			}
+			names = append(names, fmt.Sprintf("%s [%d]", s.Name, s.Citation))
+		}
+		return joinNames(names) + "."
+	}
+	return shorten(picked[0].best, maxAnswerSentence) + " [1]"
+}
+
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// shorten cuts s to at most n bytes at a word boundary, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+func shingleSet(text string) map[string]bool {
+	ws := strings.Fields(strings.ToLower(text))
+	m := map[string]bool{}
+	for i := 0; i+3 <= len(ws); i++ {
+		m[strings.Join(ws[i:i+3], " ")] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}

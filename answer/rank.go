@@ -1,0 +1,302 @@
+package answer
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"storybot/attrib"
+	"storybot/index"
+	"storybot/question"
+)
+
+// weights of the reranking signals; tuned on the dev sets (see README).
+var weights = struct {
+	bm25, coverage, proximity, pairs, expect, speech, subject, article float64
+}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 0.6, subject: 0.8, article: 0.6}
+
+// window is the span, in words, within which key terms count as close.
+const window = 12
+
+// ranked is a passage with its final score and the sentence that best
+// answers the question.
+type ranked struct {
+	hit     index.Hit
+	score   float64
+	best    string   // the sentence most likely to hold the answer
+	matched []string // words of the passage that match the question
+}
+
+// group is one key word of the question in the index's terms: any of its
+// spellings matches.
+type group struct {
+	stems    map[string]bool
+	reaction bool
+	idf      float64
+}
+
+func groups(q question.Question) []group {
+	var gs []group
+	for _, t := range q.Terms {
+		g := group{stems: map[string]bool{}, reaction: t.Reaction}
+		for _, tok := range index.Analyze(strings.Join(t.Variants, " ")) {
+			g.stems[tok.Term] = true
+		}
+		if len(g.stems) > 0 {
+			gs = append(gs, g)
+		}
+	}
+	return gs
+}
+
+// rank rescores the index's candidates with signals BM25 lacks: how many key
+// words a passage holds and how close together, whether it holds the kind
+// of answer asked for, attributed speech for reaction questions, and how
+// strongly its article as a whole matches.
+func rank(q question.Question, hits []index.Hit) []ranked {
+	if len(hits) == 0 {
+		return nil
+	}
+	gs := groups(q)
+	docs := make([][]index.Token, len(hits))
+	for i, h := range hits {
+		docs[i] = index.Analyze(h.Passage.Text)
+	}
+	setIDF(gs, docs)
+	qwords := questionWords(q)
+	pairs := pairStems(q)
+	top := hits[0].Score
+	out := make([]ranked, len(hits))
+	for i, h := range hits {
+		f := measure(gs, docs[i])
+		best, bestHasAnswer := bestSentence(q, gs, h.Passage.Text, docs[i], qwords)
+		s := weights.bm25*h.Score/top + weights.coverage*f.coverage + weights.proximity*f.proximity +
+			weights.pairs*pairShare(pairs, docs[i])
+		if bestHasAnswer {
+			s += weights.expect
+		}
+		s += speechScore(q, h)
+		out[i] = ranked{hit: h, score: s, best: best, matched: f.matched}
+	}
+	addArticleScore(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+func setIDF(gs []group, docs [][]index.Token) {
+	n := float64(len(docs) + 1)
+	for i := range gs {
+		df := 0
+		for _, d := range docs {
+			if hasAny(d, gs[i].stems) {
+				df++
+			}
+		}
+		gs[i].idf = math.Log(1 + n/float64(df+1))
+		if gs[i].reaction {
+			gs[i].idf *= 0.3
+		}
+	}
+}
+
+func hasAny(toks []index.Token, stems map[string]bool) bool {
+	for _, t := range toks {
+		if stems[t.Term] {
+			return true
+		}
+	}
+	return false
+}
+
+type features struct {
+	coverage, proximity float64
+	matched             []string
+}
+
+// measure computes the share of the question's weight a passage covers and
+// the best share covered within one window of nearby words.
+func measure(gs []group, toks []index.Token) features {
+	var total, covered float64
+	var f features
+	hitAt := make([]int, len(toks)) // group index+1 of each token, 0 for none
+	for gi, g := range gs {
+		total += g.idf
+		found := false
+		for ti, t := range toks {
+			if g.stems[t.Term] {
+				hitAt[ti] = gi + 1
+				found = true
+			}
+		}
+		if found {
+			covered += g.idf
+		}
+	}
+	if total == 0 {
+		return f
+	}
+	f.coverage = covered / total
+	for ti, t := range toks {
+		if hitAt[ti] > 0 {
+			f.matched = append(f.matched, t.Term)
+		}
+	}
+	f.proximity = bestWindow(gs, toks, hitAt) / total
+	return f
+}
+
+func bestWindow(gs []group, toks []index.Token, hitAt []int) float64 {
+	best := 0.0
+	for i := range toks {
+		if hitAt[i] == 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		w := 0.0
+		for j := i; j < len(toks) && toks[j].Position-toks[i].Position < window; j++ {
+			if g := hitAt[j]; g > 0 && !seen[g] {
+				seen[g] = true
+				w += gs[g-1].idf
+			}
+		}
+		if len(seen) > 1 && w > best {
+			best = w
+		}
+	}
+	return best
+}
+
+func pairStems(q question.Question) [][2]string {
+	var out [][2]string
+	for _, p := range q.Pairs {
+		toks := index.Analyze(p)
+		if len(toks) == 2 {
+			out = append(out, [2]string{toks[0].Term, toks[1].Term})
+		}
+	}
+	return out
+}
+
+// pairShare is the share of the question's adjacent key words that stand
+// within two words of each other in the passage.
+func pairShare(pairs [][2]string, toks []index.Token) float64 {
+	if len(pairs) == 0 {
+		return 0
+	}
+	n := 0
+	for _, p := range pairs {
+		for i, t := range toks {
+			if t.Term != p[0] {
+				continue
+			}
+			if i+1 < len(toks) && toks[i+1].Term == p[1] && toks[i+1].Position-t.Position <= 2 {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(pairs))
+}
+
+func questionWords(q question.Question) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		m[strings.Trim(w, ".,;:?!\"'“”‘’()")] = true
+	}
+	return m
+}
+
+// bestSentence picks the sentence with the most question weight, counting an
+// answer of the expected kind in it; it says whether that sentence has one.
+func bestSentence(q question.Question, gs []group, text string, toks []index.Token, qwords map[string]bool) (string, bool) {
+	best, bestScore, bestHas := "", -1.0, false
+	offset := 0
+	for _, s := range attrib.Sentences(text) {
+		start := strings.Index(text[offset:], s) + offset
+		end := start + len(s)
+		offset = end
+		score := 0.0
+		seen := map[int]bool{}
+		for _, t := range toks {
+			if t.Start < start || t.End > end {
+				continue
+			}
+			for gi, g := range gs {
+				if g.stems[t.Term] && !seen[gi] {
+					seen[gi] = true
+					score += g.idf
+				}
+			}
+		}
+		has := score > 0 && q.Expect != question.ExpectAny && hasExpected(q.Expect, s, qwords)
+		if has {
+			score *= 1.5
+		}
+		if score > bestScore {
+			best, bestScore, bestHas = s, score, has
+		}
+	}
+	return best, bestHas
+}
+
+// speechScore favours, for reaction questions, passages with attributed
+// speech, and most of all speech by the person the question names.
+func speechScore(q question.Question, h index.Hit) float64 {
+	if !q.Speech || len(h.Passage.Speakers) == 0 {
+		return 0
+	}
+	s := weights.speech
+	if q.Subject == "" {
+		return s
+	}
+	for _, sp := range h.Passage.Speakers {
+		if nameMatches(sp.Name, q.Subject) {
+			return s + weights.subject
+		}
+	}
+	return s
+}
+
+// nameMatches reports whether a speaker's name and a name asked about share a
+// word of four letters or more ("Vodafone" and "vodafone", "Weitz" and
+// "chris weitz").
+func nameMatches(name, asked string) bool {
+	for _, a := range strings.Fields(strings.ToLower(asked)) {
+		if len(a) < 4 {
+			continue
+		}
+		for _, n := range strings.Fields(strings.ToLower(name)) {
+			if strings.Trim(n, "'’.") == strings.Trim(a, "'’.") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addArticleScore lifts passages whose article matches the question in
+// several places: a story about the topic beats a passing mention.
+func addArticleScore(rs []ranked) {
+	perArticle := map[string][]float64{}
+	for _, r := range rs {
+		id := r.hit.Passage.ArticleID
+		perArticle[id] = append(perArticle[id], r.score)
+	}
+	strength := map[string]float64{}
+	maxStrength := 0.0
+	for id, scores := range perArticle {
+		sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+		s := scores[0]
+		for i, x := range scores[1:] {
+			if i >= 3 {
+				break
+			}
+			s += 0.3 * x
+		}
+		strength[id] = s
+		maxStrength = math.Max(maxStrength, s)
+	}
+	for i := range rs {
+		rs[i].score += weights.article * strength[rs[i].hit.Passage.ArticleID] / maxStrength
+	}
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"storybot/config"
+	"storybot/fetch"
+	"storybot/index"
+	"storybot/ingest"
+	"storybot/store"
+)
+
+// app is storybot's open state: configuration, store and index.
+type app struct {
+	cfg   *config.Config
+	log   *slog.Logger
+	store *store.Store
+	index *index.Index
+}
+
+// openApp loads the configuration and opens the store and the index under
+// data_dir. An index that is new, of another schema, or damaged is rebuilt
+// from the store, with a log line that says why.
+func openApp(ctx context.Context, e *env) (*app, error) {
+	cfg, err := config.Load(e.configPath)
+	if err != nil {
+		return nil, err
+	}
+	log := newLogger(cfg.Log, e.stderr)
+	st, err := store.Open(filepath.Join(cfg.DataDir, "storybot.db"))
+	if err != nil {
+		return nil, err
+	}
+	ix, opened, err := index.Open(filepath.Join(cfg.DataDir, "index"))
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, store: st, index: ix}
+	if opened.NeedsRebuild {
+		if err := a.rebuildAtStart(ctx, opened.Reason); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func (a *app) rebuildAtStart(ctx context.Context, reason string) error {
+	n, err := a.store.CountArticles(ctx)
+	if err != nil || n == 0 {
+		return err
+	}
+	a.log.Info("rebuilding the index from the store", "reason", reason, "articles", n)
+	start := time.Now()
+	passages, err := ingest.Rebuild(ctx, a.store, a.index, nil)
+	if err != nil {
+		return err
+	}
+	a.log.Info("index rebuilt", "passages", passages, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// Close closes the index and the store.
+func (a *app) Close() error {
+	err1 := a.index.Close()
+	err2 := a.store.Close()
+	if err1 != nil {
+		return err1
+	}
+	return err2
+}
+
+func (a *app) fetcher(allowPrivate bool) *fetch.Client {
+	f := a.cfg.Fetch
+	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent,
+		HostDelay: f.HostDelay, AllowPrivate: f.AllowPrivate || allowPrivate})
+}
+
+func (a *app) ingester(allowPrivate bool) *ingest.Ingester {
+	f := a.cfg.Fetch
+	return ingest.New(a.store, a.index, a.fetcher(allowPrivate), a.log, ingest.Options{
+		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed})
+}
+
+// newLogger writes text to a terminal and JSON elsewhere, unless told.
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(strings.ToUpper(c.Level))) // validated values; default info
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" || (c.Format == "auto" && !isTerminal(w)) {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

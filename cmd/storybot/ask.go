@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"storybot/answer"
+)
+
+func cmdAsk(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print the answer as JSON")
+	source := fs.String("source", "", "only passages from this source")
+	since := fs.String("since", "", "only articles published since this date (YYYY-MM-DD)")
+	limit := fs.Int("limit", 5, "citations wanted")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q) == "" {
+		return errUsage
+	}
+	r := answer.Request{Question: q, Source: *source, Limit: *limit}
+	if *since != "" {
+		t, err := time.Parse("2006-01-02", *since)
+		if err != nil {
+			return fmt.Errorf("--since %q: want YYYY-MM-DD", *since)
+		}
+		r.Since = t
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ans, err := answer.New(a.index).Ask(ctx, r)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ans)
+	}
+	printAnswer(e.stdout, ans)
+	return nil
+}
+
+// printAnswer writes an answer for a person at a terminal.
+func printAnswer(w io.Writer, a answer.Answer) {
+	if len(a.Citations) == 0 {
+		fmt.Fprintln(w, a.Hint)
+		return
+	}
+	fmt.Fprintln(w, a.Answer)
+	if len(a.Speakers) > 0 {
+		fmt.Fprintln(w)
+		for _, s := range a.Speakers {
+			name := s.Name
+			if s.Role != "" {
+				name += " (" + s.Role + ")"
+			}
+			fmt.Fprintf(w, "  %s: “%s” [%d]\n", name, s.Quote, s.Citation)
+		}
+	}
+	fmt.Fprintln(w)
+	for _, c := range a.Citations {
+		fmt.Fprintf(w, "[%d] %s\n    %s\n", c.N, citationLine(c), wrap(c.Passage, 100, "    "))
+	}
+}
+
+// citationLine is "Title — Source, date, URL".
+func citationLine(c answer.Citation) string {
+	parts := []string{c.Source}
+	if c.Published != "" {
+		parts = append(parts, c.Published)
+	}
+	parts = append(parts, c.URL)
+	return c.Title + " — " + strings.Join(parts, ", ")
+}
+
+func wrap(s string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+len(w) > width {
+			b.WriteString("\n" + indent)
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,88 @@
+// Command storybot ingests news into a passage index and answers questions
+// about it, on the command line or as a Discord bot.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand: its name, a line of help, and what it runs.
+type command struct {
+	name, usage, help string
+	run               func(ctx context.Context, env *env, args []string) error
+}
+
+var commands = []command{
+	{"ingest", "ingest [--source NAME] [PATH|URL…]", "ingest the given files, folders, feeds or pages; with none, every configured source", cmdIngest},
+	{"ask", "ask [--json] [--source NAME] [--since DATE] [--limit N] QUESTION", "answer a question with cited passages", cmdAsk},
+	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
+	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
+	{"healthcheck", "healthcheck", "exit 0 when a running storybot answers /healthz", cmdHealthcheck},
+}
+
+// env is what every command gets: where to write and the config path.
+type env struct {
+	stdout, stderr io.Writer
+	configPath     string
+}
+
+// errUsage marks a mistake in the command line; main prints the usage.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := realMain(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("storybot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	e := &env{stdout: stdout, stderr: stderr}
+	fs.StringVar(&e.configPath, "config", "config.yaml", "configuration file")
+	fs.Usage = func() { usage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		usage(stderr)
+		return 2
+	}
+	for _, c := range commands {
+		if c.name != fs.Arg(0) {
+			continue
+		}
+		err := c.run(ctx, e, fs.Args()[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(stderr, "usage: storybot [--config PATH] %s\n", c.usage)
+			return 2
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		default:
+			fmt.Fprintf(stderr, "storybot %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "storybot: unknown command %q\n", fs.Arg(0))
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: storybot [--config PATH] COMMAND [ARGS]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-60s %s\n", c.usage, c.help)
+	}
+}

@@ -1,0 +1,255 @@
+// Package ingest brings articles in from feeds, web pages and local files:
+// it fetches, extracts, stores every article and indexes its passages.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"storybot/article"
+	"storybot/attrib"
+	"storybot/fetch"
+	"storybot/index"
+	"storybot/passage"
+	"storybot/store"
+)
+
+// Kind says how a source is read.
+type Kind string
+
+// Kinds of source.
+const (
+	KindFeed Kind = "feed"
+	KindPage Kind = "page"
+	KindPath Kind = "path"
+	KindAuto Kind = "auto" // a URL given on the command line: a feed if it parses as one, else a page
+)
+
+// Source is one place to ingest from.
+type Source struct {
+	Name   string
+	Kind   Kind
+	Target string // URL or local path
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	New, Updated, Unchanged, Duplicate, Failed int
+	Passages                                   int
+	Errors                                     []error
+	Took                                       time.Duration
+}
+
+// String is the one-line summary printed after a run.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d duplicate, %d failed; %d passages indexed in %s",
+		s.New, s.Updated, s.Unchanged, s.Duplicate, s.Failed, s.Passages, s.Took.Round(time.Millisecond))
+}
+
+func (s *Summary) add(o Summary) {
+	s.New += o.New
+	s.Updated += o.Updated
+	s.Unchanged += o.Unchanged
+	s.Duplicate += o.Duplicate
+	s.Failed += o.Failed
+	s.Passages += o.Passages
+	s.Errors = append(s.Errors, o.Errors...)
+}
+
+// Progress hears how far a run is: Grow adds work found, Done marks work done.
+type Progress interface {
+	Grow(n int)
+	Done(n int)
+}
+
+type noProgress struct{}
+
+func (noProgress) Grow(int) {}
+func (noProgress) Done(int) {}
+
+// Options tune a run.
+type Options struct {
+	Concurrency  int           // sources ingested at once; default 4
+	Retries      int           // extra tries on a retryable fetch error
+	RetryBackoff time.Duration // first retry's wait, doubled each time; default 1s
+	PagesPerFeed int           // newest items whose pages are fetched per feed run; default 50
+	Force        bool          // ignore a failing source's back-off
+}
+
+// Ingester runs ingestion. It is safe for concurrent use.
+type Ingester struct {
+	store *store.Store
+	index *index.Index
+	fetch *fetch.Client
+	log   *slog.Logger
+	opts  Options
+	mu    sync.Mutex // serialises writes that pair the store and the index
+}
+
+// New returns an Ingester writing to st and ix.
+func New(st *store.Store, ix *index.Index, fc *fetch.Client, log *slog.Logger, o Options) *Ingester {
+	if o.Concurrency <= 0 {
+		o.Concurrency = 4
+	}
+	if o.RetryBackoff <= 0 {
+		o.RetryBackoff = time.Second
+	}
+	if o.PagesPerFeed <= 0 {
+		o.PagesPerFeed = 50
+	}
+	return &Ingester{store: st, index: ix, fetch: fc, log: log, opts: o}
+}
+
+// Run ingests every source, several at once; one source's failure is
+// recorded and the others carry on.
+func (in *Ingester) Run(ctx context.Context, sources []Source, p Progress) Summary {
+	if p == nil {
+		p = noProgress{}
+	}
+	start := time.Now()
+	var total Summary
+	var mu sync.Mutex
+	sem := make(chan struct{}, in.opts.Concurrency)
+	var wg sync.WaitGroup
+	for _, src := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+				defer func() { <-sem }()
+			case <-ctx.Done():
+				return
+			}
+			s := in.runSource(ctx, src, p)
+			mu.Lock()
+			total.add(s)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	total.Took = time.Since(start)
+	return total
+}
+
+func (in *Ingester) runSource(ctx context.Context, src Source, p Progress) Summary {
+	state, err := in.store.SourceState(ctx, src.Name)
+	if err != nil {
+		return failed(err)
+	}
+	now := time.Now()
+	if !in.opts.Force && now.Before(state.NextAttempt) {
+		in.log.Info("ingest: source backed off", "source", src.Name, "until", state.NextAttempt, "failures", state.ConsecutiveFailures)
+		return Summary{}
+	}
+	var s Summary
+	switch src.Kind {
+	case KindPath:
+		s = in.ingestPath(ctx, src, p)
+	default:
+		s = in.ingestURL(ctx, src, &state, p)
+	}
+	in.recordHealth(ctx, src, &state, s, now)
+	return s
+}
+
+func failed(err error) Summary { return Summary{Failed: 1, Errors: []error{err}} }
+
+// recordHealth keeps the source's last success, last error and failure run;
+// a source that keeps failing waits longer and longer before the next try.
+func (in *Ingester) recordHealth(ctx context.Context, src Source, st *store.SourceState, s Summary, now time.Time) {
+	st.LastAttempt = now
+	whole := s.Failed > 0 && s.New+s.Updated+s.Unchanged+s.Duplicate == 0
+	if whole {
+		st.ConsecutiveFailures++
+		st.LastError = errors.Join(s.Errors...).Error()
+		st.NextAttempt = now.Add(backoff(st.ConsecutiveFailures))
+	} else {
+		st.LastSuccess, st.ConsecutiveFailures, st.NextAttempt = now, 0, time.Time{}
+		st.LastError = ""
+		if s.Failed > 0 {
+			st.LastError = fmt.Sprintf("%d of the source's articles failed: %v", s.Failed, s.Errors[0])
+		}
+	}
+	st.Articles += s.New
+	if err := in.store.PutSourceState(ctx, src.Name, *st); err != nil {
+		in.log.Warn("ingest: save source health", "source", src.Name, "error", err)
+	}
+}
+
+// backoff is the wait after n consecutive failures: none for the first,
+// then 5 minutes doubling up to a day.
+func backoff(n int) time.Duration {
+	if n <= 1 {
+		return 0
+	}
+	d := 5 * time.Minute << min(n-2, 9)
+	return min(d, 24*time.Hour)
+}
+
+// save stores one article and, when it is new or changed, indexes its
+// passages. An unchanged article whose passages are missing from the index
+// (a crash between the two writes) is indexed again.
+func (in *Ingester) save(ctx context.Context, a article.Article) (store.PutStatus, int, error) {
+	if a.Fetched.IsZero() {
+		a.Fetched = time.Now().UTC()
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	stored, st, err := in.store.PutArticle(ctx, a)
+	if err != nil {
+		return 0, 0, err
+	}
+	switch st {
+	case store.New, store.Updated:
+	case store.Unchanged:
+		if has, err := in.index.Has(ctx, stored.ID); err != nil || has {
+			return st, 0, err
+		}
+	default:
+		return st, 0, nil
+	}
+	ps := Passages(stored)
+	if err := in.index.Replace(ctx, stored.ID, ps); err != nil {
+		return 0, 0, err
+	}
+	return st, len(ps), nil
+}
+
+// Passages cuts a stored article into indexable passages with their
+// speakers.
+func Passages(a article.Article) []article.Passage {
+	return passage.Split(a, attrib.Attribute(a.Paragraphs))
+}
+
+func (s *Summary) count(st store.PutStatus, passages int, err error, what string) {
+	if err != nil {
+		s.Failed++
+		s.Errors = append(s.Errors, fmt.Errorf("%s: %w", what, err))
+		return
+	}
+	s.Passages += passages
+	switch st {
+	case store.New:
+		s.New++
+	case store.Updated:
+		s.Updated++
+	case store.Unchanged:
+		s.Unchanged++
+	case store.Duplicate:
+		s.Duplicate++
+	}
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

@@ -1,0 +1,159 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"time"
+
+	"storybot/article"
+	"storybot/extract"
+	"storybot/feed"
+	"storybot/fetch"
+	"storybot/store"
+)
+
+// ingestURL fetches a feed or a page. A feed is fetched conditionally, with
+// the validators of its last fetch.
+func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceState, p Progress) Summary {
+	var cond fetch.Conditional
+	if src.Kind != KindPage {
+		cond = fetch.Conditional{ETag: st.ETag, LastModified: st.LastModified}
+	}
+	resp, err := in.get(ctx, src.Target, cond)
+	if err != nil {
+		return failed(fmt.Errorf("source %s: %w", src.Name, err))
+	}
+	if resp.NotModified {
+		in.log.Info("ingest: feed not modified", "source", src.Name)
+		return Summary{}
+	}
+	if src.Kind != KindPage {
+		f, err := feed.Parse(resp.Body, resp.URL)
+		if err == nil {
+			st.ETag, st.LastModified = resp.ETag, resp.LastModified
+			return in.ingestFeed(ctx, src, f, p)
+		}
+		if src.Kind == KindFeed || !errors.Is(err, feed.ErrNotFeed) {
+			return failed(fmt.Errorf("source %s: %w", src.Name, err))
+		}
+	}
+	p.Grow(1)
+	defer p.Done(1)
+	a, err := pageArticle(resp, src.Name)
+	if err != nil {
+		return failed(fmt.Errorf("source %s: %w", src.Name, err))
+	}
+	var s Summary
+	st2, n, err := in.save(ctx, a)
+	s.count(st2, n, err, a.URL)
+	return s
+}
+
+// get fetches with retries on errors worth retrying (5xx, 429, timeouts,
+// dropped connections), waiting longer each time.
+func (in *Ingester) get(ctx context.Context, u string, cond fetch.Conditional) (*fetch.Response, error) {
+	wait := in.opts.RetryBackoff
+	for attempt := 0; ; attempt++ {
+		resp, err := in.fetch.Get(ctx, u, cond)
+		if err == nil || attempt >= in.opts.Retries || !fetch.Retryable(err) {
+			return resp, err
+		}
+		in.log.Info("ingest: retrying", "url", u, "attempt", attempt+1, "error", err)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return nil, err
+		}
+		wait *= 2
+	}
+}
+
+func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
+	u, _ := url.Parse(resp.URL)
+	x, err := extract.Extract(resp.Body, u)
+	if err != nil {
+		return article.Article{}, err
+	}
+	return article.Article{URL: resp.URL, Source: source, Title: x.Title, Author: x.Byline,
+		Published: x.Published, Fetched: time.Now().UTC(), Paragraphs: x.Paragraphs}, nil
+}
+
+// ingestFeed stores the newest items of a feed. An item already stored and
+// not updated since is not fetched again; otherwise its page is fetched and
+// extracted, falling back to the feed's own text when the page fails.
+func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p Progress) Summary {
+	items := append([]feed.Item(nil), f.Items...)
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Published.After(items[j].Published) })
+	if len(items) > in.opts.PagesPerFeed {
+		items = items[:in.opts.PagesPerFeed]
+	}
+	p.Grow(len(items))
+	var s Summary
+	for _, it := range items {
+		if ctx.Err() != nil {
+			s.Errors = append(s.Errors, ctx.Err())
+			break
+		}
+		st, n, err := in.ingestItem(ctx, src, it)
+		s.count(st, n, err, firstNonEmpty(it.Link, it.GUID, it.Title))
+		p.Done(1)
+	}
+	return s
+}
+
+func (in *Ingester) ingestItem(ctx context.Context, src Source, it feed.Item) (store.PutStatus, int, error) {
+	link := firstNonEmpty(it.Link, webGUID(it.GUID))
+	if link == "" {
+		return 0, 0, errors.New("item has no link")
+	}
+	canon, err := article.CanonicalURL(link)
+	if err != nil {
+		return 0, 0, err
+	}
+	if old, err := in.store.ArticleByURL(ctx, canon); err == nil && !it.Published.After(old.Fetched) {
+		return in.save(ctx, old) // unchanged; indexed again only if missing
+	}
+	a := article.Article{URL: canon, Source: src.Name, Title: clip(it.Title, 500), Author: it.Author,
+		Published: it.Published, Fetched: time.Now().UTC()}
+	resp, err := in.get(ctx, link, fetch.Conditional{})
+	var x article.Article
+	if err == nil {
+		x, err = pageArticle(resp, src.Name)
+	}
+	if err == nil {
+		a.Paragraphs = x.Paragraphs
+		a.Title = firstNonEmpty(a.Title, x.Title)
+		a.Author = firstNonEmpty(a.Author, x.Author)
+		if a.Published.IsZero() {
+			a.Published = x.Published
+		}
+	} else {
+		a.Paragraphs = extract.Clean(extract.Fragment(it.Content))
+		if len(a.Paragraphs) == 0 {
+			return 0, 0, fmt.Errorf("page failed (%w) and the feed has no text for it", err)
+		}
+		in.log.Warn("ingest: page unavailable, using the feed's text", "source", src.Name, "url", link, "error", err)
+	}
+	return in.save(ctx, a)
+}
+
+// webGUID returns a GUID that is a web URL, else "".
+func webGUID(g string) string {
+	u, err := url.Parse(g)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return g
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
