@@ -19,6 +19,9 @@ const (
 	quoteChars     = 200
 	embedColour    = 0x2b6cb0
 	questionMaxLen = 300
+	// askDescriptionMax leaves room under the 6000-character total for
+	// five citations, which matter more than a long answer.
+	askDescriptionMax = 2800
 )
 
 func (b *Bot) askCommand() *command {
@@ -96,7 +99,7 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       EscapeLine(a.Question),
-		Description: desc.String(),
+		Description: truncate(desc.String(), askDescriptionMax),
 		Color:       embedColour,
 		Footer:      &discordgo.MessageEmbedFooter{Text: "storybot · numbers in [ ] refer to the sources below"},
 	}

@@ -1,0 +1,165 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"storybot/answer"
+	"storybot/digest"
+)
+
+func TestParseSince(t *testing.T) {
+	now := time.Date(2024, 5, 10, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in      string
+		want    time.Time
+		wantErr bool
+	}{
+		{"2024-05-01", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), false},
+		{"3d", now.Add(-72 * time.Hour), false},
+		{"12H", now.Add(-12 * time.Hour), false},
+		{"2w", now.Add(-14 * 24 * time.Hour), false},
+		{"yesterday", time.Time{}, true},
+		{"5y", time.Time{}, true},
+		{"-3d", time.Time{}, true},
+		{"d", time.Time{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parseSince(tt.in, now)
+			if (err != nil) != tt.wantErr || !got.Equal(tt.want) {
+				t.Errorf("parseSince(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestAskEmbedWithinLimits(t *testing.T) {
+	tests := []struct {
+		name       string
+		answer     answer.Answer
+		wantFields int
+	}{
+		{"long answer", longAnswer(), 5},
+		{"hostile answer", hostileAnswer(), 1},
+		{"untitled file citation", answer.Answer{Answer: "x", Citations: []answer.Citation{{N: 1, URL: "file:///a.txt", Passage: "p"}}}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, embeds := Fit("", []*discordgo.MessageEmbed{askEmbed(tt.answer)})
+			checkLimits(t, "", embeds)
+			if got := len(embeds[0].Fields); got != tt.wantFields {
+				t.Errorf("%d citation fields, want %d", got, tt.wantFields)
+			}
+		})
+	}
+	if v := citationField(answer.Citation{N: 1, URL: "file:///a.txt", Passage: "p"}).Value; !strings.HasPrefix(v, "**(untitled)**") {
+		t.Errorf("file citation %q, want an unlinked bold title", v)
+	}
+}
+
+func TestNoMatch(t *testing.T) {
+	tests := []struct {
+		name string
+		req  answer.Request
+		a    answer.Answer
+		want string
+	}{
+		{"hint", answer.Request{Question: "q"}, answer.Answer{Hint: "Try *Burnham*"}, `Try \*Burnham\*`},
+		{"filters", answer.Request{Question: "q", Source: "bbc"}, answer.Answer{}, "drop the source and since filters"},
+		{"question escaped", answer.Request{Question: "@everyone"}, answer.Answer{}, "@" + zwsp + "everyone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := noMatch(tt.req, tt.a); !strings.Contains(got, tt.want) {
+				t.Errorf("noMatch = %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDigestEmbeds(t *testing.T) {
+	entry := func(i int) digest.Entry {
+		return digest.Entry{Title: fmt.Sprintf("Event %d <@1>", i), URL: fmt.Sprintf("https://n.example/%d", i),
+			Summary: strings.Repeat("Something happened. ", 20), Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+			Outlets: []digest.Outlet{{Source: "bbc", URL: "https://bbc.example/x"}, {Source: "itv", URL: "ftp://bad"}}}
+	}
+	tests := []struct {
+		name        string
+		entries     int
+		wantShown   int
+		wantMoreMsg bool
+	}{
+		{"none", 0, 0, false},
+		{"few", 3, 3, false},
+		{"many", 60, -1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := digest.Digest{Story: "Leak", ChannelID: "1"}
+			for i := 1; i <= tt.entries; i++ {
+				d.Entries = append(d.Entries, entry(i))
+			}
+			_, embeds := Fit("", digestEmbeds(d))
+			checkLimits(t, "", embeds)
+			var all strings.Builder
+			for _, e := range embeds {
+				all.WriteString(e.Description)
+			}
+			shown := strings.Count(all.String(), "** [Event ")
+			if tt.wantShown >= 0 && shown != tt.wantShown {
+				t.Errorf("%d entries shown, want %d", shown, tt.wantShown)
+			}
+			footer := embeds[len(embeds)-1].Footer.Text
+			if more := fmt.Sprintf("%d more not shown", tt.entries-shown); tt.wantMoreMsg != strings.Contains(footer, more) {
+				t.Errorf("footer %q, want %q: %v", footer, more, tt.wantMoreMsg)
+			}
+			if strings.Contains(all.String(), "ftp://") || strings.Contains(all.String(), "<@1>") {
+				t.Errorf("digest links a non-http outlet or leaves a mention: %s", all.String())
+			}
+		})
+	}
+}
+
+func TestStatusEmbed(t *testing.T) {
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	st := Status{Articles: 10, Passages: 50,
+		Sources:  []SourceStatus{{Name: "bbc", LastSuccess: now.Add(-3 * time.Hour)}, {Name: "bad", LastError: "http 500 @everyone", Failures: 2}},
+		NextRuns: []NextRun{{Job: "ingest", At: now.Add(time.Minute)}}}
+	d := statusEmbed(st, now).Description
+	for _, want := range []string{"**10** articles, **50** passages", "bbc — last ingest 3h ago", "bad — last ingest never — ⚠ 2 failures", "@" + zwsp + "everyone", fmt.Sprintf("<t:%d:R>", now.Add(time.Minute).Unix())} {
+		if !strings.Contains(d, want) {
+			t.Errorf("status %q lacks %q", d, want)
+		}
+	}
+}
+
+func TestNewChecksConfig(t *testing.T) {
+	deps := newTestDeps(t).Deps
+	tests := []struct {
+		name string
+		cfg  Config
+		deps Deps
+		ok   bool
+	}{
+		{"gateway", Config{Token: "t"}, deps, true},
+		{"no token", Config{}, deps, false},
+		{"bad mode", Config{Token: "t", Mode: "carrier-pigeon"}, deps, false},
+		{"http without key", Config{Token: "t", Mode: ModeHTTP}, deps, false},
+		{"http with short key", Config{Token: "t", Mode: ModeHTTP, PublicKey: "abcd"}, deps, false},
+		{"bad api base", Config{Token: "t", APIBaseURL: "gopher://x"}, deps, false},
+		{"missing dependency", Config{Token: "t"}, Deps{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.cfg, tt.deps, (&logBuffer{}).logger())
+			if (err == nil) != tt.ok {
+				t.Errorf("New error %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
