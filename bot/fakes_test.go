@@ -100,7 +100,14 @@ func (f *fakeReindexer) Reindex(ctx context.Context, progress func(done, total i
 type fakeDigests struct {
 	stories StoryStore
 	bot     atomic.Pointer[Bot]
+	mu      sync.Mutex
 	entries []digest.Entry
+}
+
+func (f *fakeDigests) setEntries(e []digest.Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.entries = e
 }
 
 func (f *fakeDigests) PostNow(ctx context.Context, guildID, name string) (int, error) {
@@ -108,8 +115,11 @@ func (f *fakeDigests) PostNow(ctx context.Context, guildID, name string) (int, e
 	if err != nil {
 		return 0, err
 	}
+	f.mu.Lock()
+	entries := f.entries
+	f.mu.Unlock()
 	d := digest.Digest{GuildID: guildID, ChannelID: st.ChannelID, Story: st.Name, Query: st.Query,
-		WindowStart: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), WindowEnd: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC), Entries: f.entries}
+		WindowStart: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), WindowEnd: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC), Entries: entries}
 	if _, err := f.bot.Load().PostDigest(ctx, d, "digest-"+st.Name); err != nil {
 		return 0, err
 	}

@@ -353,8 +353,9 @@ func TestGateway(t *testing.T) {
 	})
 
 	t.Run("track add then a digest posted to the channel once", func(t *testing.T) {
-		h.deps.digests.entries = []digest.Entry{{Title: "Police @everyone angry", URL: "https://news.example/leak", Summary: "Police said the **leak** was [bad](https://evil.example).",
+		entries := []digest.Entry{{Title: "Police @everyone angry", URL: "https://news.example/leak", Summary: "Police said the **leak** was [bad](https://evil.example).",
 			Published: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Outlets: []digest.Outlet{{Source: "bbc", URL: "https://bbc.example/a"}, {Source: "guardian", URL: "https://g.example/b"}}}}
+		h.deps.digests.setEntries(entries)
 		tok := h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Leak", "query": "manchester leak", "channel": "800000000000000001"}})
 		if msg := h.reply(t, tok, 1); !strings.Contains(msg.Content, "Tracking **Leak**") {
 			t.Fatalf("track add reply %q", msg.Content)
@@ -383,10 +384,43 @@ func TestGateway(t *testing.T) {
 		if strings.Contains(desc, "@everyone") || strings.Contains(desc, "[bad](") || !strings.Contains(desc, "[bbc](https://bbc.example/a)") {
 			t.Errorf("digest description %q: want escaped text and linked outlets", desc)
 		}
-		d := digest.Digest{ChannelID: "800000000000000001", Story: "Leak", Entries: h.deps.digests.entries}
+		d := digest.Digest{ChannelID: "800000000000000001", Story: "Leak", Entries: entries}
 		id, err := h.bot.PostDigest(context.Background(), d, "digest-Leak")
 		if err != nil || id != msgs[0].ID || len(srv.Messages("800000000000000001")) != 1 {
 			t.Errorf("repost with the same nonce: id %q err %v, %d messages; want %q and still 1", id, err, len(srv.Messages("800000000000000001")), msgs[0].ID)
+		}
+	})
+
+	t.Run("stories and sources are listed, shown and removed", func(t *testing.T) {
+		admin := discordtest.Invocation{Permissions: discordtest.PermManageGuild}
+		steps := []struct {
+			inv  discordtest.Invocation
+			want string
+		}{
+			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Budget", "query": "budget tax"}}, "digests go to <#400000000000000001>"},
+			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "budget", "query": "other"}}, "tracked already"},
+			{discordtest.Invocation{Command: "track", Sub: "list"}, "**Budget** — budget tax → <#400000000000000001>"},
+			{discordtest.Invocation{Command: "story", Options: map[string]any{"name": "Budget"}}, "[Leak inquiry opens](https://news.example/inquiry) — bbc"},
+			{discordtest.Invocation{Command: "story", Options: map[string]any{"name": "nope"}}, "No story called nope"},
+			{discordtest.Invocation{Command: "track", Sub: "remove", Options: map[string]any{"name": "budget"}}, "Stopped tracking **budget**"},
+			{with(admin, "sources", "add", map[string]any{"url": "ftp://x.example", "name": "x"}), "Could not add x: sources: only http and https"},
+			{with(admin, "sources", "add", map[string]any{"url": "https://x.example/feed", "name": "x"}), "Added **x**"},
+			{with(admin, "sources", "list", nil), "**x** (rss) https:" + zwsp + "//x.example/feed · added by <@"},
+			{with(admin, "sources", "remove", map[string]any{"name": "x"}), "Removed **x**"},
+		}
+		for _, st := range steps {
+			tok := h.invoke(st.inv)
+			msg := h.reply(t, tok, 1)
+			text := msg.Content
+			for _, e := range msg.Embeds {
+				text += e.Description
+			}
+			if !strings.Contains(text, st.want) {
+				t.Errorf("/%s %s: reply %q, want %q", st.inv.Command, st.inv.Sub, text, st.want)
+			}
+		}
+		if _, err := h.deps.store.Story(context.Background(), testGuild, "budget"); err == nil {
+			t.Errorf("story still stored after /track remove")
 		}
 	})
 
@@ -425,4 +459,10 @@ func TestGateway(t *testing.T) {
 			t.Errorf("status after reconnect: %+v", msg)
 		}
 	})
+}
+
+// with returns inv for a command, subcommand and options.
+func with(inv discordtest.Invocation, command, sub string, opts map[string]any) discordtest.Invocation {
+	inv.Command, inv.Sub, inv.Options = command, sub, opts
+	return inv
 }
