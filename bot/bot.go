@@ -332,3 +332,6 @@ func (b *Bot) Connected() bool {
 	}
 	return b.cfg.Mode != ModeGateway || b.gatewayUp.Load()
 }
+
+// The store keeps tracked stories as they are.
+var _ StoryStore = (*store.Store)(nil)
