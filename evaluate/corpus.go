@@ -1,0 +1,140 @@
+package evaluate
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"storybot/article"
+	"storybot/extract"
+	"storybot/fetch"
+	"storybot/index"
+	"storybot/ingest"
+	"storybot/store"
+)
+
+// Corpus is a store and an index built for evaluation under one folder.
+type Corpus struct {
+	Store *store.Store
+	Index *index.Index
+}
+
+// Close closes the index and the store.
+func (c *Corpus) Close() error {
+	err1 := c.Index.Close()
+	err2 := c.Store.Close()
+	if err1 != nil {
+		return err1
+	}
+	return err2
+}
+
+// Open creates an empty store and index under dir.
+func Open(dir string) (*Corpus, error) {
+	st, err := store.Open(filepath.Join(dir, "storybot.db"))
+	if err != nil {
+		return nil, fmt.Errorf("evaluate: %w", err)
+	}
+	ix, _, err := index.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("evaluate: %w", err)
+	}
+	return &Corpus{Store: st, Index: ix}, nil
+}
+
+// AddFolder ingests a folder of local article files as source, through the
+// real ingester, as `storybot ingest` would.
+func (c *Corpus) AddFolder(ctx context.Context, folder, source string) error {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	in := ingest.New(c.Store, c.Index, fetch.New(fetch.Options{}), log, ingest.Options{Force: true})
+	s := in.Run(ctx, []ingest.Source{{Name: source, Kind: ingest.KindPath, Target: folder}}, nil)
+	if s.New+s.Duplicate+s.Unchanged+s.Updated == 0 {
+		return fmt.Errorf("evaluate: ingest %s: nothing ingested (%s)", folder, s)
+	}
+	return nil
+}
+
+// AddArticles stores articles and indexes their passages the way ingestion
+// does.
+func (c *Corpus) AddArticles(ctx context.Context, as []article.Article) error {
+	res, err := c.Store.PutArticles(ctx, as)
+	if err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	ps := map[string][]article.Passage{}
+	for _, r := range res {
+		if r.Status == store.New || r.Status == store.Updated {
+			ps[r.Article.ID] = ingest.Passages(r.Article)
+		}
+	}
+	if err := c.Index.ReplaceMany(ctx, ps); err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	return nil
+}
+
+// ArticleID returns the ID of the stored article at rawURL (its own URL or
+// an alias of a duplicate), or "" when none is stored.
+func (c *Corpus) ArticleID(ctx context.Context, rawURL string) string {
+	a, err := c.Store.ArticleByURL(ctx, rawURL)
+	if err != nil {
+		return ""
+	}
+	return a.ID
+}
+
+// fileURL is the URL ingestion gives a local file.
+func fileURL(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return (&url.URL{Scheme: "file", Path: abs}).String()
+}
+
+// GoldArticle is an article a quiz question was written from.
+type GoldArticle struct {
+	URL       string   `json:"url"`
+	Published string   `json:"published"`
+	Authors   []string `json:"authors"`
+	Text      string   `json:"text"`
+}
+
+// cnnArticle turns a quiz set's gold article into an article of source
+// "CNN". The set has no headline, so the URL's slug stands in for one: a
+// real page's headline usually says more.
+func cnnArticle(g GoldArticle) article.Article {
+	var paras []string
+	for _, p := range strings.Split(strings.ReplaceAll(g.Text, "\r\n", "\n"), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	a := article.Article{URL: g.URL, Source: "CNN", Title: slugTitle(g.URL),
+		Author: strings.Join(g.Authors, ", "), Paragraphs: extract.Clean(paras)}
+	if t, err := time.Parse("2006/01/02", g.Published); err == nil {
+		a.Published = t.UTC()
+	}
+	return a
+}
+
+// slugTitle makes a title of a CNN URL's slug: ".../squid-game-season-2/index.html"
+// → "squid game season 2".
+func slugTitle(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	p := strings.TrimSuffix(u.Path, "/")
+	if path.Base(p) == "index.html" {
+		p = path.Dir(p)
+	}
+	return strings.ReplaceAll(path.Base(p), "-", " ")
+}
