@@ -154,11 +154,25 @@ func (in *Ingester) runSource(ctx context.Context, src Source, p Progress) Summa
 	default:
 		s = in.ingestURL(ctx, src, &state, p)
 	}
+	for i, err := range s.Errors {
+		s.Errors[i] = &SourceError{Source: src.Name, Err: err}
+	}
 	in.recordHealth(ctx, src, &state, s, now)
 	return s
 }
 
 func failed(err error) Summary { return Summary{Failed: 1, Errors: []error{err}} }
+
+// SourceError is an error met while ingesting one source.
+type SourceError struct {
+	Source string
+	Err    error
+}
+
+func (e *SourceError) Error() string { return "source " + e.Source + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *SourceError) Unwrap() error { return e.Err }
 
 // recordHealth keeps the source's last success, last error and failure run;
 // a source that keeps failing waits longer and longer before the next try.

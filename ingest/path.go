@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
-	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"storybot/article"
 	"storybot/store"
@@ -13,33 +15,78 @@ import (
 const chunk = 200
 
 // ingestPath reads a file or a folder of articles in chunks: each chunk is
-// one store transaction and one index batch.
+// one store transaction and one index batch. The next chunk is read and
+// parsed, on all cores, while the current one is written.
 func (in *Ingester) ingestPath(ctx context.Context, src Source, p Progress) Summary {
 	files, err := listFiles(src.Target)
 	if err != nil {
-		return failed(fmt.Errorf("source %s: %w", src.Name, err))
+		return failed(err)
 	}
 	p.Grow(len(files))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan parsedChunk, 1)
+	go func() {
+		defer close(chunks)
+		for start := 0; start < len(files) && ctx.Err() == nil; start += chunk {
+			select {
+			case chunks <- readChunk(files[start:min(start+chunk, len(files))], src.Name):
+			case <-ctx.Done():
+			}
+		}
+	}()
 	var s Summary
-	for start := 0; start < len(files); start += chunk {
+	for c := range chunks {
 		if ctx.Err() != nil {
-			s.Errors = append(s.Errors, ctx.Err())
 			break
 		}
-		end := min(start+chunk, len(files))
-		var arts []article.Article
-		for _, f := range files[start:end] {
-			a, err := readFile(f, src.Name)
-			if err != nil {
-				s.count(0, 0, err, f)
-				continue
-			}
-			arts = append(arts, a)
-		}
-		s.add(in.saveMany(ctx, arts))
-		p.Done(end - start)
+		s.add(c.failed)
+		s.add(in.saveMany(ctx, c.articles))
+		p.Done(c.files)
+	}
+	if err := ctx.Err(); err != nil {
+		s.Errors = append(s.Errors, err)
 	}
 	return s
+}
+
+// parsedChunk is a chunk of files read: the articles, and the failures.
+type parsedChunk struct {
+	articles []article.Article
+	failed   Summary
+	files    int
+}
+
+// readChunk parses files on all cores, keeping their order.
+func readChunk(files []string, source string) parsedChunk {
+	arts := make([]article.Article, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) { arts[i], errs[i] = readFile(files[i], source) })
+	c := parsedChunk{files: len(files)}
+	for i, err := range errs {
+		if err != nil {
+			c.failed.count(0, 0, err, files[i])
+			continue
+		}
+		c.articles = append(c.articles, arts[i])
+	}
+	return c
+}
+
+// parallel calls fn(0) … fn(n-1) on as many goroutines as there are cores.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // saveMany is save for a chunk of articles: one store transaction, then one
@@ -55,7 +102,7 @@ func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summar
 	if err != nil {
 		return Summary{Failed: len(arts), Errors: []error{err}}
 	}
-	toIndex := map[string][]article.Passage{}
+	var cut []article.Article
 	for _, r := range results {
 		if r.Status == store.Unchanged {
 			has, err := in.index.Has(ctx, r.Article.ID)
@@ -64,11 +111,17 @@ func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summar
 				continue
 			}
 			if !has {
-				toIndex[r.Article.ID] = Passages(r.Article)
+				cut = append(cut, r.Article)
 			}
 		} else if r.Status == store.New || r.Status == store.Updated {
-			toIndex[r.Article.ID] = Passages(r.Article)
+			cut = append(cut, r.Article)
 		}
+	}
+	ps := make([][]article.Passage, len(cut))
+	parallel(len(cut), func(i int) { ps[i] = Passages(cut[i]) })
+	toIndex := make(map[string][]article.Passage, len(cut))
+	for i, a := range cut {
+		toIndex[a.ID] = ps[i]
 	}
 	if err := in.index.ReplaceMany(ctx, toIndex); err != nil {
 		return Summary{Failed: len(arts), Errors: []error{err}}

@@ -24,7 +24,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	}
 	resp, err := in.get(ctx, src.Target, cond)
 	if err != nil {
-		return failed(fmt.Errorf("source %s: %w", src.Name, err))
+		return failed(err)
 	}
 	if resp.NotModified {
 		in.log.Info("ingest: feed not modified", "source", src.Name)
@@ -37,14 +37,14 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 			return in.ingestFeed(ctx, src, f, p)
 		}
 		if src.Kind == KindFeed || !errors.Is(err, feed.ErrNotFeed) {
-			return failed(fmt.Errorf("source %s: %w", src.Name, err))
+			return failed(err)
 		}
 	}
 	p.Grow(1)
 	defer p.Done(1)
 	a, err := pageArticle(resp, src.Name)
 	if err != nil {
-		return failed(fmt.Errorf("source %s: %w", src.Name, err))
+		return failed(err)
 	}
 	var s Summary
 	st2, n, err := in.save(ctx, a)

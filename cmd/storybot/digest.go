@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"storybot/metrics"
+)
+
+func cmdDigest(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("digest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dry := fs.Bool("dry-run", false, "print the digests instead of posting them")
+	name := fs.String("story", "", "only this story")
+	guild := fs.String("guild", "", "only this guild's stories")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return errUsage
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := syncStories(ctx, a); err != nil {
+		return err
+	}
+	s := newService(a, metrics.NewStorybot())
+	if *dry {
+		ds, err := s.digests.DryRun(ctx, *guild, *name)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ds)
+	}
+	b, err := newBot(a, s)
+	if err != nil {
+		return err
+	}
+	if b == nil {
+		return fmt.Errorf("posting needs DISCORD_TOKEN; use --dry-run to print the digests")
+	}
+	defer b.Close()
+	n, err := s.PostNow(ctx, *guild, *name)
+	fmt.Fprintf(e.stdout, "digest: %s posted\n", plural(n, "digest", "digests"))
+	return err
+}
