@@ -12,8 +12,8 @@ import (
 
 // weights of the reranking signals; tuned on the dev sets (see README).
 var weights = struct {
-	bm25, coverage, proximity, pairs, expect, speech, subject, article float64
-}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 0.6, subject: 0.8, article: 0.6}
+	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article float64
+}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 1.0, quote: 0.5, subject: 0.8, article: 0.6}
 
 // window is the span, in words, within which key terms count as close.
 const window = 12
@@ -79,7 +79,12 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		out[i] = ranked{hit: h, score: s, best: best, matched: f.matched}
 	}
 	addArticleScore(out)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].hit.Passage.ID < out[j].hit.Passage.ID // ties the same way after any rebuild
+	})
 	return out
 }
 
@@ -246,6 +251,9 @@ func speechScore(q question.Question, h index.Hit) float64 {
 		return 0
 	}
 	s := weights.speech
+	if hasQuotation(h.Passage.Text) {
+		s += weights.quote
+	}
 	if q.Subject == "" {
 		return s
 	}
@@ -299,4 +307,28 @@ func addArticleScore(rs []ranked) {
 	for i := range rs {
 		rs[i].score += weights.article * strength[rs[i].hit.Passage.ArticleID] / maxStrength
 	}
+}
+
+// hasQuotation reports whether text quotes someone's words: a run of at
+// least three words between quotation marks, straight or curly.
+func hasQuotation(text string) bool {
+	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}} {
+		rest := text
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pair[0]):]
+			j := strings.Index(rest, pair[1])
+			if j < 0 {
+				break
+			}
+			if len(strings.Fields(rest[:j])) >= 3 {
+				return true
+			}
+			rest = rest[j+len(pair[1]):]
+		}
+	}
+	return false
 }
