@@ -191,7 +191,8 @@ func (in *Ingester) recordHealth(ctx context.Context, src Source, st *store.Sour
 		}
 	}
 	st.Articles += s.New
-	if err := in.store.PutSourceState(ctx, src.Name, *st); err != nil {
+	// The run's outcome is recorded even when it was cut short by shutdown.
+	if err := in.store.PutSourceState(context.WithoutCancel(ctx), src.Name, *st); err != nil {
 		in.log.Warn("ingest: save source health", "source", src.Name, "error", err)
 	}
 }

@@ -60,7 +60,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	s.sched.Start()
-	go s.IngestAll(ctx) // a first pass now rather than at the first tick
+	go func() { // a first pass now rather than at the first tick
+		if err := s.IngestAll(ctx); err != nil {
+			a.log.Error("ingest", "error", err)
+		}
+	}()
 	a.log.Info("storybot running", "http", srv.Addr, "discord", b != nil)
 	<-ctx.Done()
 	a.log.Info("shutting down")

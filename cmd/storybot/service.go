@@ -59,9 +59,13 @@ func (s *service) Reindex(ctx context.Context, progress func(done, total int)) (
 	return n, nil
 }
 
-// PostNow posts digests now (/digest).
+// PostNow posts digests now (/digest). A story named but not tracked in
+// the guild may be one of config.yaml's, which belong to no guild.
 func (s *service) PostNow(ctx context.Context, guildID, name string) (int, error) {
 	n, err := s.digests.Run(ctx, guildID, name)
+	if errors.Is(err, digest.ErrNoStory) && name != "" && guildID != "" {
+		n, err = s.digests.Run(ctx, "", name)
+	}
 	s.metrics.DigestsPosted.Add(float64(n))
 	return n, err
 }
