@@ -21,6 +21,10 @@ RUN mkdir -p /out/data
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/storybot /usr/local/bin/storybot
 COPY --from=build --chown=65532:65532 /out/data /data
+# The default configuration and the example corpus it names; mount your own
+# config.yaml over it.
+COPY config.yaml /etc/storybot/config.yaml
+COPY examples /etc/storybot/examples
 USER 65532:65532
 
 # The store and index live on the volume; the HTTP listener must accept
@@ -37,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["/usr/local/bin/storybot", "healthcheck"]
 
 ENTRYPOINT ["/usr/local/bin/storybot"]
-CMD ["run", "--config", "/etc/storybot/config.yaml"]
+CMD ["--config", "/etc/storybot/config.yaml", "run"]
