@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,15 +131,37 @@ func headline(text string) (string, string) {
 	}
 }
 
-// paragraphs splits on blank lines and joins wrapped lines within one.
+// paragraphs splits on blank lines and joins wrapped lines within one. A
+// block holding a boilerplate line or a list keeps each line apart, so that
+// Clean can drop the boilerplate ones: the seed stacks a logo caption, a
+// byline and "Font Size:" with no blank line between them.
 func paragraphs(body string) []string {
-	var out []string
-	for _, block := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n") {
-		if p := strings.Join(strings.Fields(block), " "); p != "" {
-			out = append(out, p)
+	var out, block []string
+	flush := func() {
+		if len(block) > 1 && slices.ContainsFunc(block, apartLine) {
+			out = append(out, block...)
+		} else if len(block) > 0 {
+			out = append(out, strings.Join(block, " "))
 		}
+		block = block[:0]
 	}
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			flush()
+			continue
+		}
+		block = append(block, line)
+	}
+	flush()
 	return out
+}
+
+// apartLine reports whether a line of a block stands alone: boilerplate or a
+// list item.
+func apartLine(line string) bool {
+	return extract.IsBoilerplate(line) || strings.HasPrefix(line, "- ") ||
+		strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ")
 }
 
 // frontMatter is the optional YAML header of a Markdown article.
@@ -192,13 +215,18 @@ func parseMarkdown(data []byte, fileURL string) (article.Article, error) {
 	return a, nil
 }
 
-// reLink matches a Markdown link or image, capturing its text.
-var reLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+// reImage matches a Markdown image; reLink a link, capturing its text.
+var (
+	reImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+)
 
 // plainMarkdown strips the Markdown that matters in news text: headings'
-// hashes, emphasis and links (keeping the link text).
+// hashes, emphasis, images (an alt text is no article text) and links
+// (keeping the link text).
 func plainMarkdown(p string) string {
 	p = strings.TrimSpace(strings.TrimLeft(p, "#>"))
+	p = reImage.ReplaceAllString(p, "")
 	p = reLink.ReplaceAllString(p, "$1")
 	return strings.NewReplacer("**", "", "__", "").Replace(p)
 }

@@ -33,7 +33,7 @@ func FromArgs(args []string, name string) ([]Source, error) {
 	var out []Source
 	for _, a := range args {
 		if u, err := url.Parse(a); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			out = append(out, Source{Name: firstNonEmpty(name, u.Hostname()), Kind: KindAuto, Target: a})
+			out = append(out, Source{Name: firstNonEmpty(name, strings.ToLower(u.Hostname())), Kind: KindAuto, Target: a})
 			continue
 		}
 		if strings.Contains(a, "://") {
