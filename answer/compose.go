@@ -12,6 +12,7 @@ import (
 const (
 	defaultLimit      = 5
 	perArticle        = 2   // passages one article may fill among the citations
+	perArticleSpeech  = 3   // the same for who-said-what: one story often reports several reactions
 	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
 	maxAnswerSentence = 320
 )
@@ -27,7 +28,11 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	for _, t := range q.Terms {
 		a.Terms = append(a.Terms, t.Word)
 	}
-	picked := pick(rs, limit)
+	cap := perArticle
+	if q.Speech {
+		cap = perArticleSpeech
+	}
+	picked := pick(rs, limit, cap)
 	for i, r := range picked {
 		a.Citations = append(a.Citations, citation(i+1, r))
 	}
@@ -42,7 +47,7 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 // one article while others are left, near-duplicates skipped; then the
 // passages of one article are put together, in the order of each
 // article's best passage.
-func pick(rs []ranked, limit int) []ranked {
+func pick(rs []ranked, limit, perArticle int) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
 	count := map[string]int{}
@@ -129,7 +134,7 @@ func highlights(text string, matched []string) []string {
 // speakers lists who said what in the cited passages, the person asked about
 // first, each name once.
 func speakers(q question.Question, picked []ranked) []Speaker {
-	var out []Speaker
+	out := []Speaker{}
 	index := map[string]int{}
 	for i, r := range picked {
 		for _, s := range r.hit.Passage.Speakers {

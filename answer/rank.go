@@ -13,7 +13,7 @@ import (
 // weights of the reranking signals; tuned on the dev sets (see README).
 var weights = struct {
 	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article float64
-}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 1.0, quote: 0.5, subject: 0.8, article: 0.6}
+}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0}
 
 // window is the span, in words, within which key terms count as close.
 const window = 12

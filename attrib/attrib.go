@@ -127,24 +127,50 @@ func (p *para) opensParagraph(q quoteSpan) bool {
 	return strings.TrimLeft(p.text[:q.open], " \n\t") == ""
 }
 
-// add appends s, or, when its speaker is already listed, prefers a direct
-// quotation over a reported clause.
+// add appends s. A speaker already listed is listed again for a statement
+// that is not part of one already kept, so each statement keeps its
+// speaker when a long paragraph is cut into passages; of a quotation and
+// the reported clause around it, the quotation is kept.
 func add(list []article.Speaker, s article.Speaker, direct bool) []article.Speaker {
 	if s.Quote == "" || s.Name == "" {
 		return list
 	}
 	for i := range list {
-		if strings.EqualFold(list[i].Name, s.Name) {
+		if !strings.EqualFold(list[i].Name, s.Name) {
+			continue
+		}
+		if list[i].Role == "" {
+			list[i].Role = s.Role
+		}
+		if overlaps(list[i].Quote, s.Quote) {
 			if direct && len(list[i].Quote) < len(s.Quote)/2 {
 				list[i].Quote = s.Quote
 			}
-			if list[i].Role == "" {
-				list[i].Role = s.Role
-			}
 			return list
+		}
+		if s.Role == "" {
+			s.Role = list[i].Role
 		}
 	}
 	return append(list, s)
+}
+
+// overlaps reports whether one quote holds the other, or they share a
+// stretch of 30 bytes: two readings of one statement.
+func overlaps(a, b string) bool {
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	for i := 0; i+30 <= len(short); i += 10 {
+		if strings.Contains(long, short[i:i+30]) {
+			return true
+		}
+	}
+	return false
 }
 
 // trim returns text[a:b] without surrounding space and clause punctuation,

@@ -78,6 +78,13 @@ func TestAttribute(t *testing.T) {
 		{"mention without speech", []string{
 			`The case will also have a major impact on Britain's sole feta producer, Yorkshire company Shepherds Purse Cheeses.`},
 			nil},
+		{"pronoun after a sentence naming its subject means that subject", []string{
+			`"If the ball is at the back of the ruck then I will do that," said Grewcock.`,
+			`Wales coach Mike Ruddock was not impressed. "The boy himself should look at his actions," he said.`},
+			[]want{{0, "Grewcock", ""}, {1, "Mike Ruddock", "Wales coach"}}},
+		{"analyst speaks for no trade", []string{
+			`Retail analyst Jane Smith said shoppers were cautious.`},
+			[]want{{0, "Jane Smith", "Retail analyst"}}},
 		{"pronoun without antecedent is never a name", []string{
 			`"We are surprised," he said.`},
 			nil},
@@ -86,9 +93,13 @@ func TestAttribute(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Attribute(tc.paras)
 			var flat []want
+			listed := map[want]bool{} // a speaker is listed once per statement; compare once per paragraph
 			for i, ss := range got {
 				for _, s := range ss {
-					flat = append(flat, want{i, s.Name, s.Role})
+					if w := (want{i, s.Name, s.Role}); !listed[w] {
+						listed[w] = true
+						flat = append(flat, w)
+					}
 					if s.Quote == "" || !strings.Contains(tc.paras[i], s.Quote) {
 						t.Errorf("paragraph %d: quote %q of %q is not a substring", i, s.Quote, s.Name)
 					}
@@ -115,5 +126,28 @@ func TestAttributeQuoteIsShort(t *testing.T) {
 	q := got[0][0].Quote
 	if len(q) > maxQuote || !strings.Contains(long, q) || strings.HasSuffix(q, " ") {
 		t.Errorf("got quote of %d bytes %q, want at most %d, a substring, trimmed", len(q), q, maxQuote)
+	}
+}
+
+// TestAttributeKeepsEachStatement checks that one speaker's several
+// statements in a paragraph are each listed, so a passage cut from the
+// middle of a long paragraph keeps its speaker.
+func TestAttributeKeepsEachStatement(t *testing.T) {
+	para := `"Windows cash machines have been around for several years," said Dominic Hirsch. ` +
+		`"Most banks simply upgrade as part of their usual replacement cycle," he said. ` +
+		`"It's pretty unusual to hear about virus problems with ATMs," he added.`
+	got := Attribute([]string{para})[0]
+	var quotes []string
+	for _, s := range got {
+		if s.Name != "Dominic Hirsch" {
+			t.Errorf("got speaker %q, want only Dominic Hirsch", s.Name)
+		}
+		quotes = append(quotes, s.Quote)
+	}
+	if len(quotes) != 3 {
+		t.Fatalf("got quotes %q, want 3", quotes)
+	}
+	if want := "It's pretty unusual to hear about virus problems with ATMs"; quotes[2] != want {
+		t.Errorf("got last quote %q, want %q", quotes[2], want)
 	}
 }

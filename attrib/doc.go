@@ -141,6 +141,9 @@ func speakerPhrases(ss []speaker) []phrase {
 func (d *doc) backRef(ph phrase, p *para, lo int) (speaker, bool) {
 	switch {
 	case ph.ref == "he":
+		if sp, ok := p.previousSubject(lo); ok {
+			return sp, true
+		}
 		return d.last(kindPerson, "")
 	case ph.ref == "it":
 		if sp, ok := p.orgBefore(lo, ph.start); ok {
@@ -165,6 +168,37 @@ func (d *doc) backRef(ph phrase, p *para, lo int) (speaker, bool) {
 		return sp, true
 	}
 	return d.last(kindPerson, "")
+}
+
+// previousSubject finds the person a pronoun most likely means: the named
+// subject of the sentence before, when that sentence quotes no one.
+// `Kenteris's lawyer, Gregory Ioannidis, reacted angrily. "…," he told BBC
+// Sport.` means Ioannidis, not the speaker quoted before him.
+func (p *para) previousSubject(lo int) (speaker, bool) {
+	for si, s := range p.sents {
+		if s[0] != lo || si == 0 {
+			continue
+		}
+		prev := p.sents[si-1]
+		if prev[0] < 0 {
+			return speaker{}, false
+		}
+		for i := prev[0]; i < prev[1]; i++ {
+			if isQuoteMark(p.toks[i].text) {
+				return speaker{}, false
+			}
+		}
+		ph := p.subject(prev[0], prev[1])
+		if ph.name == "" || ph.ref != "" {
+			return speaker{}, false
+		}
+		sp, ok := p.doc.resolve(ph, p, prev[0])
+		if !ok || sp.kind != kindPerson || !strings.Contains(sp.name, " ") {
+			return speaker{}, false // a bare word may be a misread subject
+		}
+		return sp, true
+	}
+	return speaker{}, false
 }
 
 // last returns the latest speaker of kind k whose name or role contains
@@ -253,7 +287,8 @@ func orgOfRole(role string) string {
 	return ""
 }
 
-// representative roles speak for their organisation.
+// representative roles speak for their organisation. An analyst or an
+// economist does not: "Retail analyst" names a trade, not a body.
 var representative = setOf("spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
 	"chief", "executive", "director", "president", "boss", "founder", "head", "secretary",
-	"managing", "general", "chair", "owner", "analyst", "economist", "lawyer", "researcher")
+	"managing", "general", "chair", "owner", "lawyer")
