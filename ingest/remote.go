@@ -81,6 +81,11 @@ func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
 		Published: x.Published, Fetched: time.Now().UTC(), Paragraphs: x.Paragraphs}, nil
 }
 
+// feedBatch is how many of a feed's articles are stored in one transaction
+// and indexed in one batch: one batch per item leaves bleve merging hundreds
+// of tiny segments.
+const feedBatch = 25
+
 // ingestFeed stores the newest items of a feed. An item already stored and
 // not updated since is not fetched again; otherwise its page is fetched and
 // extracted, falling back to the feed's own text when the page fails.
@@ -92,29 +97,48 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 	}
 	p.Grow(len(items))
 	var s Summary
+	var batch []article.Article
+	flush := func() {
+		s.add(in.saveMany(ctx, batch))
+		p.Done(len(batch))
+		batch = batch[:0]
+	}
 	for _, it := range items {
 		if ctx.Err() != nil {
-			s.Errors = append(s.Errors, ctx.Err())
 			break
 		}
-		st, n, err := in.ingestItem(ctx, src, it)
-		s.count(st, n, err, firstNonEmpty(it.Link, it.GUID, it.Title))
-		p.Done(1)
+		a, err := in.itemArticle(ctx, src, it)
+		if err != nil {
+			s.count(0, 0, err, firstNonEmpty(it.Link, it.GUID, it.Title))
+			p.Done(1)
+			continue
+		}
+		if batch = append(batch, a); len(batch) == feedBatch {
+			flush()
+		}
 	}
+	if err := ctx.Err(); err != nil {
+		s.Errors = append(s.Errors, err)
+		return s
+	}
+	flush()
 	return s
 }
 
-func (in *Ingester) ingestItem(ctx context.Context, src Source, it feed.Item) (store.PutStatus, int, error) {
+// itemArticle returns the article of a feed item: the stored one when the
+// item has not changed since it was fetched (saveMany indexes it again only
+// if missing), else its page, extracted.
+func (in *Ingester) itemArticle(ctx context.Context, src Source, it feed.Item) (article.Article, error) {
 	link := firstNonEmpty(it.Link, webGUID(it.GUID))
 	if link == "" {
-		return 0, 0, errors.New("item has no link")
+		return article.Article{}, errors.New("item has no link")
 	}
 	canon, err := article.CanonicalURL(link)
 	if err != nil {
-		return 0, 0, err
+		return article.Article{}, err
 	}
 	if old, err := in.store.ArticleByURL(ctx, canon); err == nil && !it.Published.After(old.Fetched) {
-		return in.save(ctx, old) // unchanged; indexed again only if missing
+		return old, nil
 	}
 	a := article.Article{URL: canon, Source: src.Name, Title: clip(it.Title, 500), Author: it.Author,
 		Published: it.Published, Fetched: time.Now().UTC()}
@@ -130,14 +154,14 @@ func (in *Ingester) ingestItem(ctx context.Context, src Source, it feed.Item) (s
 		if a.Published.IsZero() {
 			a.Published = x.Published
 		}
-	} else {
-		a.Paragraphs = extract.Clean(extract.Fragment(it.Content))
-		if len(a.Paragraphs) == 0 {
-			return 0, 0, fmt.Errorf("page failed (%w) and the feed has no text for it", err)
-		}
-		in.log.Warn("ingest: page unavailable, using the feed's text", "source", src.Name, "url", link, "error", err)
+		return a, nil
 	}
-	return in.save(ctx, a)
+	a.Paragraphs = extract.Clean(extract.Fragment(it.Content))
+	if len(a.Paragraphs) == 0 {
+		return article.Article{}, fmt.Errorf("page failed (%w) and the feed has no text for it", err)
+	}
+	in.log.Warn("ingest: page unavailable, using the feed's text", "source", src.Name, "url", link, "error", err)
+	return a, nil
 }
 
 // webGUID returns a GUID that is a web URL, else "".
