@@ -121,7 +121,7 @@ func highlights(text string, matched []string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, t := range analyze(text) {
+	for _, t := range analyzeText(text) {
 		w := text[t.Start:t.End]
 		if want[t.Term] && !seen[w] {
 			seen[w] = true

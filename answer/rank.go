@@ -60,7 +60,7 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 	gs := groups(q)
 	docs := make([][]index.Token, len(hits))
 	for i, h := range hits {
-		docs[i] = index.Analyze(h.Passage.Text)
+		docs[i] = analyzeText(h.Passage.Text)
 	}
 	setIDF(gs, docs)
 	qwords := questionWords(q)
@@ -215,19 +215,20 @@ func questionWords(q question.Question) map[string]bool {
 // answer of the expected kind in it; it says whether that sentence has one.
 func bestSentence(q question.Question, gs []group, text string, toks []index.Token, qwords map[string]bool) (string, bool) {
 	best, bestScore, bestHas := "", -1.0, false
-	offset := 0
+	offset, ti := 0, 0
+	seen := make([]bool, len(gs))
 	for _, s := range attrib.Sentences(text) {
 		start := strings.Index(text[offset:], s) + offset
 		end := start + len(s)
 		offset = end
 		score := 0.0
-		seen := map[int]bool{}
-		for _, t := range toks {
-			if t.Start < start || t.End > end {
+		clear(seen)
+		for ; ti < len(toks) && toks[ti].Start < end; ti++ {
+			if toks[ti].Start < start {
 				continue
 			}
 			for gi, g := range gs {
-				if g.stems[t.Term] && !seen[gi] {
+				if !seen[gi] && g.stems[toks[ti].Term] {
 					seen[gi] = true
 					score += g.idf
 				}

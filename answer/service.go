@@ -22,8 +22,6 @@ type Service struct {
 // New returns a Service over idx.
 func New(idx Searcher) *Service { return &Service{idx: idx} }
 
-var analyze = index.Analyze
-
 // maxQuestion bounds the question text analysed; longer input is cut.
 const maxQuestion = 1000
 

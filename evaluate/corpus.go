@@ -23,6 +23,7 @@ import (
 type Corpus struct {
 	Store *store.Store
 	Index *index.Index
+	dir   string
 }
 
 // Close closes the index and the store.
@@ -35,7 +36,7 @@ func (c *Corpus) Close() error {
 	return err2
 }
 
-// Open creates an empty store and index under dir.
+// Open opens (or creates) a store and an index under dir.
 func Open(dir string) (*Corpus, error) {
 	st, err := store.Open(filepath.Join(dir, "storybot.db"))
 	if err != nil {
@@ -46,7 +47,22 @@ func Open(dir string) (*Corpus, error) {
 		st.Close()
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
-	return &Corpus{Store: st, Index: ix}, nil
+	return &Corpus{Store: st, Index: ix, dir: dir}, nil
+}
+
+// Reopen closes and opens the index, as a service starting on a built
+// index does: segments written by ingestion are persisted and loaded, so
+// timings are not taken during background merging.
+func (c *Corpus) Reopen() error {
+	if err := c.Index.Close(); err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	ix, _, err := index.Open(filepath.Join(c.dir, "index"))
+	if err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	c.Index = ix
+	return nil
 }
 
 // AddFolder ingests a folder of local article files as source, through the

@@ -38,6 +38,10 @@ func Build(ctx context.Context, sharedDir, dir string) (*Corpus, error) {
 		c.Close()
 		return nil, err
 	}
+	if err := c.Reopen(); err != nil {
+		c.Store.Close()
+		return nil, err
+	}
 	return c, nil
 }
 
