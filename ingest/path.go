@@ -127,7 +127,11 @@ func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summar
 		return Summary{Failed: len(arts), Errors: []error{err}}
 	}
 	for _, r := range results {
-		s.count(r.Status, len(toIndex[r.Article.ID]), nil, "")
+		n := 0
+		if r.Status != store.Duplicate {
+			n = len(toIndex[r.Article.ID]) // a duplicate's ID is its original's
+		}
+		s.count(r.Status, n, nil, "")
 	}
 	return s
 }
