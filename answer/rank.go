@@ -12,8 +12,8 @@ import (
 
 // weights of the reranking signals; tuned on the dev sets (see README).
 var weights = struct {
-	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article float64
-}{bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0}
+	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article, articleCoverage, lede float64
+}{articleCoverage: 1.0, bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0, lede: 1.0}
 
 // window is the span, in words, within which key terms count as close.
 const window = 12
@@ -78,7 +78,8 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		s += speechScore(q, h)
 		out[i] = ranked{hit: h, score: s, best: best, matched: f.matched}
 	}
-	addArticleScore(out)
+	addArticleScore(q, out)
+	addArticleCoverage(gs, docs, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
@@ -285,7 +286,7 @@ func nameMatches(name, asked string) bool {
 
 // addArticleScore lifts passages whose article matches the question in
 // several places: a story about the topic beats a passing mention.
-func addArticleScore(rs []ranked) {
+func addArticleScore(q question.Question, rs []ranked) {
 	perArticle := map[string][]float64{}
 	for _, r := range rs {
 		id := r.hit.Passage.ArticleID
@@ -306,7 +307,8 @@ func addArticleScore(rs []ranked) {
 		maxStrength = math.Max(maxStrength, s)
 	}
 	for i := range rs {
-		rs[i].score += weights.article * strength[rs[i].hit.Passage.ArticleID] / maxStrength
+		rel := strength[rs[i].hit.Passage.ArticleID] / maxStrength
+		rs[i].score += weights.article*rel + ledeScore(q, rs[i].hit.Passage.Position)*rel*rel
 	}
 }
 
@@ -332,4 +334,74 @@ func hasQuotation(text string) bool {
 		}
 	}
 	return false
+}
+
+// ledeScore favours, for factual questions, an article's opening passages:
+// news is written top down, and the lede says who, what, where and when.
+// Reactions come later, so questions about speech get nothing. The caller
+// scales it by how well the article matches, so a lede lifts only a story
+// that is on topic.
+func ledeScore(q question.Question, position int) float64 {
+	if q.Speech {
+		return 0
+	}
+	switch position {
+	case 0:
+		return weights.lede
+	case 1:
+		return weights.lede / 2
+	}
+	return 0
+}
+
+// addArticleCoverage lifts passages of articles that hold, across their
+// found passages and their title, most of the question's weight: a long
+// question is answered by the story that covers all of it, not by one
+// paragraph elsewhere that shares a few of its words.
+func addArticleCoverage(gs []group, docs [][]index.Token, rs []ranked) {
+	if weights.articleCoverage == 0 || len(gs) == 0 {
+		return
+	}
+	total := 0.0
+	for _, g := range gs {
+		total += g.idf
+	}
+	if total == 0 {
+		return
+	}
+	found := map[string][]bool{}
+	mark := func(id string, toks []index.Token) {
+		f := found[id]
+		if f == nil {
+			f = make([]bool, len(gs))
+			found[id] = f
+		}
+		for _, t := range toks {
+			for gi, g := range gs {
+				if g.stems[t.Term] {
+					f[gi] = true
+				}
+			}
+		}
+	}
+	titled := map[string]bool{}
+	for i, r := range rs {
+		id := r.hit.Passage.ArticleID
+		mark(id, docs[i])
+		if !titled[id] {
+			titled[id] = true
+			mark(id, analyzeText(r.hit.Passage.Title))
+		}
+	}
+	cover := map[string]float64{}
+	for id, f := range found {
+		for gi, ok := range f {
+			if ok {
+				cover[id] += gs[gi].idf / total
+			}
+		}
+	}
+	for i := range rs {
+		rs[i].score += weights.articleCoverage * cover[rs[i].hit.Passage.ArticleID]
+	}
 }
