@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -102,21 +103,20 @@ func (h *hostile) hit(path string) int {
 	return h.hits[path]
 }
 
-// gzipZeros compresses n zero bytes.
+// gzipZeros returns a gzip stream that inflates to n zero bytes (n a
+// multiple of 1 MiB): one compressed MiB repeated as gzip members, which a
+// reader reads as one stream.
 func gzipZeros(t *testing.T, n int) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zero := make([]byte, 1<<20)
-	for written := 0; written < n; written += len(zero) {
-		if _, err := zw.Write(zero); err != nil {
-			t.Fatal(err)
-		}
+	var member bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	if _, err := zw.Write(make([]byte, 1<<20)); err != nil {
+		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return bytes.Repeat(member.Bytes(), n>>20)
 }
 
 // billionLaughs is an RSS document whose DOCTYPE nests entities that would
@@ -347,5 +347,16 @@ func TestNonUTF8Feed(t *testing.T) {
 	}
 	if a.Title != "Café prices reach £5" {
 		t.Errorf("got title %q, want %q", a.Title, "Café prices reach £5")
+	}
+}
+
+func TestGzipZerosInflates(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(gzipZeros(t, 8<<20)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil || n != 8<<20 {
+		t.Errorf("got %d bytes (%v), want %d", n, err, 8<<20)
 	}
 }
