@@ -12,7 +12,8 @@ import (
 const (
 	defaultLimit      = 5
 	perArticle        = 2   // passages one article may fill among the citations
-	perArticleSpeech  = 3   // the same for who-said-what: one story often reports several reactions
+	perArticleSpeech  = 3   // the same for who-said-what from a story that leads clearly
+	dominantMargin    = 1.5 // score lead of a story's best passage over the next story's
 	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
 	maxAnswerSentence = 320
 )
@@ -28,11 +29,7 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	for _, t := range q.Terms {
 		a.Terms = append(a.Terms, t.Word)
 	}
-	cap := perArticle
-	if q.Speech {
-		cap = perArticleSpeech
-	}
-	picked := pick(rs, limit, cap)
+	picked := pick(rs, limit, articleCap(q, rs))
 	for i, r := range picked {
 		a.Citations = append(a.Citations, citation(i+1, r))
 	}
@@ -41,6 +38,26 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	}
 	a.Answer = answerLine(q, picked, a.Speakers)
 	return a
+}
+
+// articleCap is how many citations one article may take while others are
+// left. A story reporting reactions usually reports several, so for speech
+// questions the leading story may give three, when it leads clearly: its
+// best passage outscores every other story's by dominantMargin.
+func articleCap(q question.Question, rs []ranked) int {
+	if !q.Speech || len(rs) == 0 {
+		return perArticle
+	}
+	lead := rs[0].hit.Passage.ArticleID
+	for _, r := range rs[1:] {
+		if r.hit.Passage.ArticleID != lead {
+			if rs[0].score-r.score < dominantMargin {
+				return perArticle
+			}
+			break
+		}
+	}
+	return perArticleSpeech
 }
 
 // pick chooses the citations: best first, at most perArticle passages of

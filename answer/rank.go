@@ -247,22 +247,30 @@ func bestSentence(q question.Question, gs []group, text string, toks []index.Tok
 }
 
 // speechScore favours, for reaction questions, passages with attributed
-// speech, and most of all speech by the person the question names.
+// speech, direct quotation most, and speech by the one the question asks
+// about (by name or role: "the egyptian fa" is its spokesman) most of all.
 func speechScore(q question.Question, h index.Hit) float64 {
-	if !q.Speech || len(h.Passage.Speakers) == 0 {
+	if !q.Speech {
+		return 0
+	}
+	var others, subject bool
+	for _, sp := range h.Passage.Speakers {
+		switch {
+		case q.Subject != "" && nameMatches(sp.Name+" "+sp.Role, q.Subject):
+			subject = true
+		default:
+			others = true
+		}
+	}
+	if !others && !subject {
 		return 0
 	}
 	s := weights.speech
 	if hasQuotation(h.Passage.Text) {
 		s += weights.quote
 	}
-	if q.Subject == "" {
-		return s
-	}
-	for _, sp := range h.Passage.Speakers {
-		if nameMatches(sp.Name, q.Subject) {
-			return s + weights.subject
-		}
+	if subject {
+		s += weights.subject
 	}
 	return s
 }

@@ -1,0 +1,103 @@
+package answer
+
+import (
+	"testing"
+
+	"storybot/article"
+	"storybot/index"
+	"storybot/question"
+)
+
+func TestHasQuotation(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{`"This is a momentous day in the fight for victims," said Bernie Banton.`, true},
+		{`He called the film “pornographic and sensational for sure”.`, true},
+		{`The so-called "Smart Tags" feature was dropped.`, false},
+		{`No quotation here at all.`, false},
+		{`An opening " that never closes with many words after it`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			if got := hasQuotation(c.text); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestSpeechScore(t *testing.T) {
+	hit := func(text string, sp ...article.Speaker) index.Hit {
+		return index.Hit{Passage: article.Passage{Text: text, Speakers: sp}}
+	}
+	shalaby := article.Speaker{Name: "Methat Shalaby", Role: "Egyptian FA spokesman", Quote: "it makes him a bigger star"}
+	quoted := `"It makes him a bigger star and a role model," Shalaby said.`
+	cases := []struct {
+		name     string
+		question string
+		h        index.Hit
+		want     float64
+	}{
+		{"no speech", "how did the egyptian fa react to mido saying sorry", hit("Mido apologised again."), 0},
+		{"subject by role, quoted", "how did the egyptian fa react to mido saying sorry", hit(quoted, shalaby),
+			weights.speech + weights.quote + weights.subject},
+		{"someone else, reported", "who reacted to the apology", hit("Shalaby said it was fine.", shalaby), weights.speech},
+		{"factual question", "which country elected a leftist leader", hit(quoted, shalaby), 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := speechScore(question.Parse(c.question), c.h); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLedeScore(t *testing.T) {
+	factual, speech := question.Parse("which country elected a leftist leader"), question.Parse("who reacted to the leak")
+	cases := []struct {
+		name     string
+		q        question.Question
+		position int
+		want     float64
+	}{
+		{"lede of a factual question", factual, 0, weights.lede},
+		{"second passage", factual, 1, weights.lede / 2},
+		{"deep passage", factual, 5, 0},
+		{"reaction question", speech, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ledeScore(c.q, c.position); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestArticleCap(t *testing.T) {
+	r := func(articleID string, score float64) ranked {
+		return ranked{hit: index.Hit{Passage: article.Passage{ArticleID: articleID}}, score: score}
+	}
+	who, which := question.Parse("who reacted to the leak"), question.Parse("which automaker recalled cars")
+	cases := []struct {
+		name string
+		q    question.Question
+		rs   []ranked
+		want int
+	}{
+		{"speech, clear lead", who, []ranked{r("a", 6), r("a", 5), r("b", 4)}, perArticleSpeech},
+		{"speech, close second story", who, []ranked{r("a", 6), r("b", 5.5), r("a", 5)}, perArticle},
+		{"speech, one story only", who, []ranked{r("a", 6), r("a", 5)}, perArticleSpeech},
+		{"factual", which, []ranked{r("a", 9), r("b", 1)}, perArticle},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := articleCap(c.q, c.rs); got != c.want {
+				t.Errorf("got %d, want %d", got, c.want)
+			}
+		})
+	}
+}
