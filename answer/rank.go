@@ -277,19 +277,28 @@ func speechScore(q question.Question, h index.Hit) float64 {
 
 // nameMatches reports whether a speaker's name and a name asked about share a
 // word of four letters or more ("Vodafone" and "vodafone", "Weitz" and
-// "chris weitz").
+// "chris weitz"), or one such word begins the other and both have five
+// letters or more ("Egypt" and "egyptian"); possessives are dropped
+// ("kenteris's lawyer").
 func nameMatches(name, asked string) bool {
 	for _, a := range strings.Fields(strings.ToLower(asked)) {
+		a = nameWord(a)
 		if len(a) < 4 {
 			continue
 		}
 		for _, n := range strings.Fields(strings.ToLower(name)) {
-			if strings.Trim(n, "'’.") == strings.Trim(a, "'’.") {
+			n = nameWord(n)
+			if n == a || len(n) >= 5 && len(a) >= 5 && (strings.HasPrefix(a, n) || strings.HasPrefix(n, a)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func nameWord(w string) string {
+	w = strings.Trim(w, "'’.,;:()\"“”")
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
 // addArticleScore lifts passages whose article matches the question in

@@ -101,3 +101,25 @@ func TestArticleCap(t *testing.T) {
 		})
 	}
 }
+
+func TestNameMatches(t *testing.T) {
+	cases := []struct {
+		name, asked string
+		want        bool
+	}{
+		{"Vodafone", "vodafone", true},
+		{"Chris Weitz", "weitz", true},
+		{"Methat Shalaby Egypt FA spokesman", "the egyptian fa", true},
+		{"Gregory Ioannidis Kenteris's lawyer", "kenteris's lawyer", true},
+		{"Tony Blair", "uk party leaders", false},
+		{"Mr Bush", "bushfire", false},
+		{"Ford", "fordham", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name+" / "+c.asked, func(t *testing.T) {
+			if got := nameMatches(c.name, c.asked); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
