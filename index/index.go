@@ -26,7 +26,7 @@ var ErrLocked = errors.New("index: in use by another storybot process")
 const (
 	currentFile = "CURRENT"
 	schemaKey   = "schema"
-	batchSize   = 512
+	batchSize   = 2048
 )
 
 // Index is the open passage index. It is safe for concurrent use.

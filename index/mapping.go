@@ -10,7 +10,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the stored fields change; an
 // index built with another version is rebuilt from the store at start-up.
-const SchemaVersion = "storybot-passages-3"
+const SchemaVersion = "storybot-passages-4"
 
 // Field names of a passage document.
 const (
@@ -32,6 +32,7 @@ func newMapping() mapping.IndexMapping {
 		f.Analyzer = en.AnalyzerName
 		f.Store = store
 		f.IncludeTermVectors = true // phrase queries need term positions
+		f.IncludeInAll = false      // every query names its field; _all would double the indexing work
 		f.DocValues = false
 		return f
 	}
@@ -39,6 +40,7 @@ func newMapping() mapping.IndexMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = store
+		f.IncludeInAll = false
 		f.IncludeTermVectors = false
 		f.DocValues = false
 		return f
@@ -54,11 +56,14 @@ func newMapping() mapping.IndexMapping {
 	}
 	pos := bleve.NewNumericFieldMapping()
 	pos.Index = false
+	pos.IncludeInAll = false
 	pos.DocValues = false
 	published := bleve.NewDateTimeFieldMapping()
+	published.IncludeInAll = false
 	published.DocValues = false
 	speech := bleve.NewBooleanFieldMapping()
 	speech.Store = false
+	speech.IncludeInAll = false
 	speech.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
