@@ -58,9 +58,15 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		return nil
 	}
 	gs := groups(q)
+	wanted := map[string]bool{}
+	for _, g := range gs {
+		for st := range g.stems {
+			wanted[st] = true
+		}
+	}
 	docs := make([][]index.Token, len(hits))
 	for i, h := range hits {
-		docs[i] = analyzeText(h.Passage.Text)
+		docs[i] = matching(analyzeText(h.Passage.Text), wanted)
 	}
 	setIDF(gs, docs)
 	qwords := questionWords(q)
@@ -69,7 +75,11 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 	out := make([]ranked, len(hits))
 	for i, h := range hits {
 		f := measure(gs, docs[i])
-		best, bestHasAnswer := bestSentence(q, gs, h.Passage.Text, docs[i], qwords)
+		var best string
+		var bestHasAnswer bool
+		if q.Expect != question.ExpectAny {
+			best, bestHasAnswer = bestSentence(q, gs, h.Passage.Text, docs[i], qwords)
+		}
 		s := weights.bm25*h.Score/top + weights.coverage*f.coverage + weights.proximity*f.proximity +
 			weights.pairs*pairShare(pairs, docs[i])
 		if bestHasAnswer {
@@ -86,6 +96,28 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		}
 		return out[i].hit.Passage.ID < out[j].hit.Passage.ID // ties the same way after any rebuild
 	})
+	if q.Expect == question.ExpectAny {
+		// no answer kind to look for: only the leading passages need a best sentence
+		for i := range out[:min(len(out), bestNeeded)] {
+			out[i].best, _ = bestSentence(q, gs, out[i].hit.Passage.Text, analyzeText(out[i].hit.Passage.Text), qwords)
+		}
+	}
+	return out
+}
+
+// bestNeeded is how many leading passages get a best sentence when the
+// question wants no particular kind of answer.
+const bestNeeded = 10
+
+// matching keeps the tokens whose term is wanted: the signals below only
+// look at words of the question, and a passage holds few of them.
+func matching(toks []index.Token, wanted map[string]bool) []index.Token {
+	out := toks[:0]
+	for _, t := range toks {
+		if wanted[t.Term] {
+			out = append(out, t)
+		}
+	}
 	return out
 }
 
