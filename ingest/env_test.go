@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,6 +23,8 @@ type env struct {
 	in    *Ingester
 	fetch fetch.Options
 	opts  Options
+
+	closeOnce sync.Once
 }
 
 // newEnv opens a fresh store and index under tb.TempDir.
@@ -32,12 +35,11 @@ func newEnv(tb testing.TB, fo fetch.Options, o Options) *env {
 	if err != nil {
 		tb.Fatalf("store.Open: %v", err)
 	}
-	tb.Cleanup(func() { st.Close() })
 	ix, _, err := index.Open(filepath.Join(dir, "index"))
 	if err != nil {
+		st.Close()
 		tb.Fatalf("index.Open: %v", err)
 	}
-	tb.Cleanup(func() { ix.Close() })
 	fo.AllowPrivate = true
 	if fo.Timeout == 0 {
 		fo.Timeout = 5 * time.Second
@@ -47,7 +49,16 @@ func newEnv(tb testing.TB, fo fetch.Options, o Options) *env {
 	}
 	e := &env{store: st, index: ix, fetch: fo, opts: o}
 	e.in = New(st, ix, fetch.New(fo), quietLog(), o)
+	tb.Cleanup(e.close)
 	return e
+}
+
+// close closes the index and the store; later calls do nothing.
+func (e *env) close() {
+	e.closeOnce.Do(func() {
+		e.index.Close()
+		e.store.Close()
+	})
 }
 
 // with returns an Ingester over the same store and index with other options.
