@@ -16,6 +16,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"storybot/article"
 )
@@ -134,14 +135,14 @@ func (ix *Index) ReplaceMany(ctx context.Context, articles map[string][]article.
 			continue
 		}
 		b := idx.NewBatch()
-		for id, ps := range articles {
-			old, err := passageIDs(ctx, idx, id)
-			if err != nil {
-				return err
-			}
-			for _, pid := range old {
-				b.Delete(pid)
-			}
+		old, err := passageIDs(ctx, idx, articles)
+		if err != nil {
+			return err
+		}
+		for _, pid := range old {
+			b.Delete(pid)
+		}
+		for _, ps := range articles {
 			if err := addAll(b, ps); err != nil {
 				return err
 			}
@@ -178,19 +179,33 @@ func addAll(b *bleve.Batch, ps []article.Passage) error {
 	return nil
 }
 
-func passageIDs(ctx context.Context, idx bleve.Index, articleID string) ([]string, error) {
-	q := bleve.NewTermQuery(articleID)
-	q.SetField(fieldArticle)
-	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
-	res, err := idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: passages of %s: %w", articleID, err)
+// passageIDs returns the IDs of every indexed passage of the articles,
+// found with one search rather than one per article.
+func passageIDs(ctx context.Context, idx bleve.Index, articles map[string][]article.Passage) ([]string, error) {
+	if len(articles) == 0 {
+		return nil, nil
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
+	terms := make([]query.Query, 0, len(articles))
+	for id := range articles {
+		t := bleve.NewTermQuery(id)
+		t.SetField(fieldArticle)
+		terms = append(terms, t)
 	}
-	return ids, nil
+	q := bleve.NewDisjunctionQuery(terms...)
+	for size := 1024; ; {
+		res, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("index: passages of %d articles: %w", len(articles), err)
+		}
+		if res.Total <= uint64(len(res.Hits)) {
+			ids := make([]string, len(res.Hits))
+			for i, h := range res.Hits {
+				ids[i] = h.ID
+			}
+			return ids, nil
+		}
+		size = int(res.Total)
+	}
 }
 
 func (ix *Index) create() (bleve.Index, string, error) {
