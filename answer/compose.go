@@ -29,7 +29,7 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	for _, t := range q.Terms {
 		a.Terms = append(a.Terms, t.Word)
 	}
-	picked := pick(rs, limit, articleCap(q, rs))
+	picked := pick(rs, limit, articleCap(q, rs), q.Speech && q.Subject == "")
 	for i, r := range picked {
 		a.Citations = append(a.Citations, citation(i+1, r))
 	}
@@ -64,28 +64,36 @@ func articleCap(q question.Question, rs []ranked) int {
 // one article while others are left, near-duplicates skipped; then the
 // passages of one article are put together, in the order of each
 // article's best passage.
-func pick(rs []ranked, limit, perArticle int) []ranked {
+func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
 	count := map[string]int{}
 	var shingles []map[string]bool
+	take := func(i int) {
+		used[i] = true
+		sh := shingleSet(rs[i].hit.Passage.Text)
+		if duplicated(sh, shingles) {
+			return
+		}
+		shingles = append(shingles, sh)
+		chosen = append(chosen, rs[i])
+		count[rs[i].hit.Passage.ArticleID]++
+	}
+	if speech {
+		for _, i := range newSpeakers(rs) {
+			if len(chosen) < limit && !used[i] {
+				take(i)
+			}
+		}
+	}
 	fill := func(capped bool) {
 		for i := range rs {
 			if len(chosen) >= limit {
 				return
 			}
-			id := rs[i].hit.Passage.ArticleID
-			if used[i] || (capped && count[id] >= perArticle) {
-				continue
+			if !used[i] && !(capped && count[rs[i].hit.Passage.ArticleID] >= perArticle) {
+				take(i)
 			}
-			used[i] = true
-			sh := shingleSet(rs[i].hit.Passage.Text)
-			if duplicated(sh, shingles) {
-				continue
-			}
-			shingles = append(shingles, sh)
-			chosen = append(chosen, rs[i])
-			count[id]++
 		}
 	}
 	fill(true)
@@ -93,6 +101,35 @@ func pick(rs []ranked, limit, perArticle int) []ranked {
 	return groupByArticle(chosen)
 }
 
+// speakerFloor is the share of the best passage's score a passage needs for
+// its new speaker to earn it a citation.
+const speakerFloor = 0.8
+
+// newSpeakers returns, best first, the passages that name a speaker no
+// better passage names: for "who reacted" each reaction is worth a
+// citation, a second passage by the same speaker much less, and a
+// reaction need not repeat the story's words to belong to it. Only
+// passages scoring near the best count, so an off-topic story's speakers
+// stay out. Questions about one speaker ("what did X say") do not use it.
+func newSpeakers(rs []ranked) []int {
+	var out []int
+	seen := map[string]bool{}
+	for i, r := range rs {
+		if r.score < speakerFloor*rs[0].score {
+			break
+		}
+		fresh := false
+		for _, s := range r.hit.Passage.Speakers {
+			if k := speakerKey(s); k != "" && !seen[k] {
+				seen[k], fresh = true, true
+			}
+		}
+		if fresh {
+			out = append(out, i)
+		}
+	}
+	return out
+}
 func duplicated(sh map[string]bool, seen []map[string]bool) bool {
 	for _, s := range seen {
 		if jaccard(s, sh) > nearDuplicate {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
 	"storybot/article"
@@ -119,6 +120,48 @@ func TestNameMatches(t *testing.T) {
 		t.Run(c.name+" / "+c.asked, func(t *testing.T) {
 			if got := nameMatches(c.name, c.asked); got != c.want {
 				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestPickPrefersNewSpeakers(t *testing.T) {
+	r := func(id, articleID string, score float64, speakers ...string) ranked {
+		p := article.Passage{ID: id, ArticleID: articleID, Text: "passage " + id + " says something different from the others"}
+		for _, s := range speakers {
+			p.Speakers = append(p.Speakers, article.Speaker{Name: s, Quote: "q"})
+		}
+		return ranked{hit: index.Hit{Passage: p}, score: score}
+	}
+	rs := []ranked{
+		r("a1", "a", 6.0, "Amber Rudd"),
+		r("a3", "a", 5.8, "National Police Chiefs' Council"),
+		r("b3", "b", 5.6, "Donald Trump"),
+		r("b2", "b", 5.5, "President Trump"),
+		r("a2", "a", 5.0, "Theresa May"),
+		r("c1", "c", 3.6),
+		r("d1", "d", 2.5, "Roger Carr"),
+	}
+	ids := func(ps []ranked) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.hit.Passage.ID)
+		}
+		return out
+	}
+	cases := []struct {
+		name    string
+		diverse bool
+		want    string
+	}{
+		{"by score, two per story", false, "a1 a3 b3 b2 c1"},
+		{"each speaker once, near the best", true, "a1 a3 a2 b3 b2"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := strings.Join(ids(pick(rs, 5, 2, c.diverse)), " ")
+			if got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
 			}
 		})
 	}
