@@ -132,8 +132,8 @@ func (p *para) opensParagraph(q quoteSpan) bool {
 // speaker when a long paragraph is cut into passages; of a quotation and
 // the reported clause around it, the quotation is kept.
 func add(list []article.Speaker, s article.Speaker, direct bool) []article.Speaker {
-	if s.Quote == "" || s.Name == "" {
-		return list
+	if s.Quote == "" || pronounLike(s.Name) {
+		return list // a pronoun read as a name ("Their", "Its") is no speaker
 	}
 	for i := range list {
 		if !strings.EqualFold(list[i].Name, s.Name) {

@@ -85,6 +85,9 @@ func TestAttribute(t *testing.T) {
 		{"analyst speaks for no trade", []string{
 			`Retail analyst Jane Smith said shoppers were cautious.`},
 			[]want{{0, "Jane Smith", "Retail analyst"}}},
+		{"a pronoun with a verb is never a name", []string{
+			`They’ve said the plan "will not work at all".`, `Its spokesman said the firm would appeal.`},
+			nil},
 		{"pronoun without antecedent is never a name", []string{
 			`"We are surprised," he said.`},
 			nil},

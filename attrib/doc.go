@@ -104,8 +104,10 @@ func (d *doc) resolve(ph phrase, p *para, lo int) (speaker, bool) {
 }
 
 func pronounLike(name string) bool {
-	switch strings.ToLower(name) {
-	case "he", "she", "it", "they", "we", "i", "you", "":
+	switch strings.ToLower(strings.ReplaceAll(name, "’", "'")) {
+	case "he", "she", "it", "they", "we", "i", "you", "",
+		"its", "his", "her", "their", "our", "my", "your", "they've", "we've", "i've", "you've",
+		"they're", "we're", "i'm", "you're", "this", "that", "these", "those", "there":
 		return true
 	}
 	return false
