@@ -42,7 +42,7 @@ func listFiles(path string) ([]string, error) {
 		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != path {
 			return filepath.SkipDir
 		}
-		if !d.IsDir() && fileKinds[strings.ToLower(filepath.Ext(p))] && d.Type().IsRegular() {
+		if !d.IsDir() && isArticleFile(d.Name()) && d.Type().IsRegular() {
 			out = append(out, p)
 		}
 		return nil
@@ -51,6 +51,13 @@ func listFiles(path string) ([]string, error) {
 		return nil, fmt.Errorf("ingest: walk %s: %w", path, err)
 	}
 	return out, nil
+}
+
+// isArticleFile reports whether a file found in a folder is an article: of
+// a kind storybot reads, and not the folder's README.
+func isArticleFile(name string) bool {
+	lower := strings.ToLower(name)
+	return fileKinds[filepath.Ext(lower)] && !strings.HasPrefix(lower, "readme")
 }
 
 // readFile parses one local file into an article of source.
