@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storybot/internal/sharedtest"
 )
 
 // Three short reports written for this test: a wire story, the same story
@@ -84,7 +86,7 @@ func TestNearDupOnBBC(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus measurement")
 	}
-	root := filepath.Join(sharedDir(t), "corpus", "bbc")
+	root := filepath.Join(sharedtest.Dir(t), "corpus", "bbc")
 	rng := rand.New(rand.NewPCG(1, 2))
 	var pairs, merged int
 	rewrites := map[string][2]int{} // kind → {tried, merged}
@@ -170,29 +172,4 @@ func readTexts(t *testing.T, dir string, n int) []string {
 		texts[i] = string(b)
 	}
 	return texts
-}
-
-// sharedDir finds ../shared beside the repository root (the directory
-// holding go.mod), or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: no go.mod above the test")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared not found: %v", err)
-	}
-	return shared
 }

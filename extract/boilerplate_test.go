@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"storybot/internal/sharedtest"
 )
 
 func TestIsBoilerplate(t *testing.T) {
@@ -109,7 +111,7 @@ func TestClean(t *testing.T) {
 // TestCleanSeed runs Clean over the seed article's lines: the furniture at
 // its top and bottom goes, every paragraph of prose stays.
 func TestCleanSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "manchester-leak-dailycaller.txt"))
+	b, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "seed", "manchester-leak-dailycaller.txt"))
 	if err != nil {
 		t.Skipf("../shared not found: seed article: %v", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storybot/internal/sharedtest"
 )
 
 // corpusPage is one page of the shared extraction corpus.
@@ -17,35 +19,10 @@ type corpusPage struct {
 	url      *url.URL
 }
 
-// sharedDir walks up from the package directory to the one holding go.mod
-// and returns its sibling ../shared, skipping the test when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("../shared not found: no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("../shared not found: %v", err)
-	}
-	return shared
-}
-
 // loadCorpus reads every corpus/extraction/*/ page with its expected text.
 func loadCorpus(tb testing.TB) []corpusPage {
 	tb.Helper()
-	dirs, err := filepath.Glob(filepath.Join(sharedDir(tb), "corpus", "extraction", "*", "source.html"))
+	dirs, err := filepath.Glob(filepath.Join(sharedtest.Dir(tb), "corpus", "extraction", "*", "source.html"))
 	if err != nil || len(dirs) == 0 {
 		tb.Skipf("../shared not found: no corpus/extraction pages (%v)", err)
 	}

@@ -7,31 +7,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: no go.mod above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared not found: ", err)
-	}
-	return shared
-}
+	"storybot/internal/sharedtest"
+)
 
 // manifest lists the corpus feed files named in MANIFEST.tsv.
 func manifest(t *testing.T, dir string) []string {
@@ -54,7 +32,7 @@ func manifest(t *testing.T, dir string) []string {
 
 // TestCorpus parses every real feed in ../shared/corpus/feeds.
 func TestCorpus(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "feeds")
+	dir := filepath.Join(sharedtest.Dir(t), "corpus", "feeds")
 	files := manifest(t, dir)
 	if len(files) != 14 {
 		t.Errorf("got %d feeds in MANIFEST.tsv, want 14", len(files))
@@ -91,7 +69,7 @@ func TestCorpus(t *testing.T) {
 // TestCorpusLatin1 checks that the undeclared Latin-1 feed decodes its
 // accented letters rather than mangling them.
 func TestCorpusLatin1(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "feeds", "rss2", "uol_noticias_pt_latin1.rss")
+	path := filepath.Join(sharedtest.Dir(t), "corpus", "feeds", "rss2", "uol_noticias_pt_latin1.rss")
 	body, err := os.ReadFile(path)
 	if err != nil {
 		t.Skip("../shared latin-1 feed not found: ", err)

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"storybot/fetch"
+	"storybot/internal/sharedtest"
 )
 
 // BenchmarkIngestBBC ingests the shared BBC corpus from local files into a
 // fresh store and index per iteration. passages/cpu-s is the figure to
 // compare on a machine shared with other work.
 func BenchmarkIngestBBC(b *testing.B) {
-	bbc := filepath.Join(sharedDir(b), "corpus", "bbc")
+	bbc := filepath.Join(sharedtest.Dir(b), "corpus", "bbc")
 	passages, cpu := 0, time.Duration(0)
 	b.ResetTimer()
 	for range b.N {
@@ -37,7 +38,7 @@ func BenchmarkIngestBBC(b *testing.B) {
 // BenchmarkRebuildBBC rebuilds the index from a store holding the BBC
 // corpus.
 func BenchmarkRebuildBBC(b *testing.B) {
-	bbc := filepath.Join(sharedDir(b), "corpus", "bbc")
+	bbc := filepath.Join(sharedtest.Dir(b), "corpus", "bbc")
 	e := newEnv(b, fetch.Options{}, Options{})
 	if s := e.in.Run(context.Background(), []Source{{Name: "bbc", Kind: KindPath, Target: bbc}}, nil); s.New == 0 {
 		b.Fatalf("ingest: %s: %v", s, s.Errors)

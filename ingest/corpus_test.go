@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"storybot/fetch"
+	"storybot/internal/sharedtest"
 )
 
 // TestBBCAndLoopbackFeedTwice ingests the shared BBC corpus and a loopback
 // feed of 300 pages in one run, then again: the second run finds everything
 // unchanged and adds no document.
 func TestBBCAndLoopbackFeedTwice(t *testing.T) {
-	bbc := filepath.Join(sharedDir(t), "corpus", "bbc")
+	bbc := filepath.Join(sharedtest.Dir(t), "corpus", "bbc")
 	if testing.Short() || raceDetector {
 		t.Skip("ingests 2,225 BBC articles: a minute under -race; runs without -short and -race")
 	}

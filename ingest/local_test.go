@@ -10,6 +10,7 @@ import (
 	"storybot/article"
 	"storybot/fetch"
 	"storybot/index"
+	"storybot/internal/sharedtest"
 )
 
 // copyFiles copies testdata files into a fresh folder and returns it.
@@ -119,7 +120,7 @@ func TestIngestLocalFiles(t *testing.T) {
 }
 
 func TestIngestBBCLatin1(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "bbc", "sport", "199.txt")
+	path := filepath.Join(sharedtest.Dir(t), "corpus", "bbc", "sport", "199.txt")
 	e := newEnv(t, fetch.Options{}, Options{})
 	s := e.run(t, Source{Name: "bbc", Kind: KindPath, Target: path})
 	if s.New != 1 {

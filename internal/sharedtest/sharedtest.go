@@ -1,0 +1,46 @@
+// Package sharedtest locates the research data that tests read from
+// ../shared, beside the repository: the seed article, the BBC corpus, real
+// feeds, the extraction benchmark and the evaluation sets. A user's clone
+// has no ../shared, so tests that need it skip with a message.
+package sharedtest
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Dir returns the ../shared folder, or skips tb when it is absent.
+func Dir(tb testing.TB) string {
+	tb.Helper()
+	d, ok := dir()
+	if !ok {
+		tb.Skip("../shared not found: research data lives beside the repository, not in it")
+	}
+	return d
+}
+
+// Path returns a path inside ../shared, or skips tb when it is absent.
+func Path(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	p := filepath.Join(append([]string{Dir(tb)}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("../shared has no %s: %v", filepath.Join(elem...), err)
+	}
+	return p
+}
+
+// RepoRoot returns the folder holding go.mod.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+func dir() (string, bool) {
+	d := filepath.Join(RepoRoot(), "..", "shared")
+	if st, err := os.Stat(d); err != nil || !st.IsDir() {
+		return "", false
+	}
+	return d, true
+}
