@@ -6,19 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"storybot/answer"
+	"storybot/internal/sharedtest"
 )
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}
 
 // setup writes a config whose data_dir is a temporary folder and whose one
 // source is given.
@@ -63,7 +56,7 @@ func askJSON(t testing.TB, cfg, q string) answer.Answer {
 }
 
 func TestBundledCorpusAnswersManchester(t *testing.T) {
-	cfg := setup(t, filepath.Join(repoRoot(t), "examples", "corpus"))
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	out := mustRun(t, "--config", cfg, "ingest")
 	if !strings.Contains(out, "6 new") {
 		t.Errorf("first ingest: got %q, want 6 new", out)
@@ -96,7 +89,7 @@ func TestBundledCorpusAnswersManchester(t *testing.T) {
 }
 
 func TestAskTextOutput(t *testing.T) {
-	cfg := setup(t, filepath.Join(repoRoot(t), "examples", "corpus"))
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	mustRun(t, "--config", cfg, "ingest")
 	out := mustRun(t, "--config", cfg, "ask", "what did Roger Carr say about the Kraft offer")
 	if !strings.Contains(out, "[1] ") || !strings.Contains(out, " — Sample Business Daily, ") {
@@ -105,7 +98,7 @@ func TestAskTextOutput(t *testing.T) {
 }
 
 func TestAskHostileAndEmpty(t *testing.T) {
-	cfg := setup(t, filepath.Join(repoRoot(t), "examples", "corpus"))
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	mustRun(t, "--config", cfg, "ingest")
 	tests := []struct{ name, q, hint string }{
 		{"stop words only", "who is the what of it?", "no words to search for"},
@@ -180,7 +173,7 @@ func TestExtractCommand(t *testing.T) {
 }
 
 func TestReindexKeepsAnswers(t *testing.T) {
-	cfg := setup(t, filepath.Join(repoRoot(t), "examples", "corpus"))
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	mustRun(t, "--config", cfg, "ingest")
 	before := askJSON(t, cfg, "who reacted to the Manchester leak")
 	out := mustRun(t, "--config", cfg, "reindex")
@@ -203,10 +196,7 @@ func passages(a answer.Answer) string {
 
 // TestSeed checks the project's founding example over ../shared/seed.
 func TestSeed(t *testing.T) {
-	seed := filepath.Join(repoRoot(t), "..", "shared", "seed")
-	if _, err := os.Stat(seed); err != nil {
-		t.Skip("../shared not found: the seed article is research data outside the repo")
-	}
+	seed := sharedtest.Path(t, "seed")
 	cfg := setup(t, seed)
 	mustRun(t, "--config", cfg, "ingest")
 	a := askJSON(t, cfg, "who reacted to the Manchester leak")

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"storybot/bot/discordtest"
+	"storybot/internal/sharedtest"
 )
 
 // TestRunAgainstLoopbackDiscord runs `storybot run` against the Discord
@@ -18,7 +19,7 @@ import (
 func TestRunAgainstLoopbackDiscord(t *testing.T) {
 	srv := discordtest.New(t)
 	t.Setenv("DISCORD_TOKEN", "run-test-token")
-	cfg := setup(t, filepath.Join(repoRoot(t), "examples", "corpus"))
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	body, _ := os.ReadFile(cfg)
 	extra := "discord:\n  api_base_url: " + srv.URL() + "\nhttp:\n  listen: 127.0.0.1:0\n" +
 		"stories:\n  - name: leak\n    query: manchester leak\n    channel: \"800000000000000009\"\n"
