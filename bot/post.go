@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -35,7 +36,7 @@ func (b *Bot) PostDigest(ctx context.Context, d digest.Digest, nonce string) (st
 	if nonce == "" || len(nonce) > maxNonce {
 		return "", fmt.Errorf("bot: post digest %s: nonce must be 1 to %d characters", d.Story, maxNonce)
 	}
-	_, embeds := Fit("", digestEmbeds(d))
+	_, embeds := Fit("", digestEmbeds(d, nonce))
 	msg := digestMessage{Embeds: embeds, AllowedMentions: noMentions(), Nonce: nonce, EnforceNonce: true}
 	u := discordgo.EndpointChannelMessages(d.ChannelID)
 	body, err := b.session.RequestWithBucketID("POST", u, msg, u, discordgo.WithContext(ctx))
@@ -49,6 +50,40 @@ func (b *Bot) PostDigest(ctx context.Context, d digest.Digest, nonce string) (st
 	return m.ID, nil
 }
 
+// refPrefix marks a digest's nonce in its footer, so FindDigest can find a
+// post that Discord no longer remembers the nonce of.
+const refPrefix = "ref "
+
+// recentMessages is how far back FindDigest looks in the channel.
+const recentMessages = 50
+
+// FindDigest looks among the channel's recent messages for a digest this bot
+// posted with nonce: Discord enforces a nonce only for a few minutes, so a
+// retry after a longer outage must look for the post itself. Without the
+// Read Message History permission it finds nothing and says so in the log.
+func (b *Bot) FindDigest(ctx context.Context, d digest.Digest, nonce string) (string, bool, error) {
+	msgs, err := b.session.ChannelMessages(d.ChannelID, recentMessages, "", "", "", discordgo.WithContext(ctx))
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusForbidden {
+		b.log.Warn("cannot read the digest channel to look for an earlier post; relying on the nonce", "channel_id", d.ChannelID)
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("bot: find digest %s in %s: %w", d.Story, d.ChannelID, err)
+	}
+	for _, m := range msgs {
+		if m.Author == nil || !m.Author.Bot {
+			continue
+		}
+		for _, e := range m.Embeds {
+			if e.Footer != nil && strings.HasSuffix(e.Footer.Text, refPrefix+nonce) {
+				return m.ID, true, nil
+			}
+		}
+	}
+	return "", false, nil
+}
+
 // Digest layout: entries are packed into embed descriptions; what does not
 // fit in maxEmbedsTotal is counted in the last footer.
 const (
@@ -59,7 +94,7 @@ const (
 // digestEmbeds renders a digest: one block per entry with the linked title,
 // the summary, every outlet linked and the date. All article text is
 // escaped.
-func digestEmbeds(d digest.Digest) []*discordgo.MessageEmbed {
+func digestEmbeds(d digest.Digest, nonce string) []*discordgo.MessageEmbed {
 	title := fmt.Sprintf("%s: %d new %s", EscapeLine(d.Story), len(d.Entries), plural(len(d.Entries), "article", "articles"))
 	var embeds []*discordgo.MessageEmbed
 	var desc strings.Builder
@@ -91,6 +126,9 @@ func digestEmbeds(d digest.Digest) []*discordgo.MessageEmbed {
 	footer := fmt.Sprintf("%s – %s", d.WindowStart.UTC().Format("2006-01-02 15:04"), d.WindowEnd.UTC().Format("2006-01-02 15:04 MST"))
 	if more := len(d.Entries) - shown; more > 0 {
 		footer = fmt.Sprintf("%d more not shown · %s", more, footer)
+	}
+	if nonce != "" {
+		footer += " · " + refPrefix + nonce
 	}
 	embeds[len(embeds)-1].Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	return embeds

@@ -104,7 +104,7 @@ func TestDigestEmbeds(t *testing.T) {
 			for i := 1; i <= tt.entries; i++ {
 				d.Entries = append(d.Entries, entry(i))
 			}
-			_, embeds := Fit("", digestEmbeds(d))
+			_, embeds := Fit("", digestEmbeds(d, ""))
 			checkLimits(t, "", embeds)
 			var all strings.Builder
 			for _, e := range embeds {

@@ -54,16 +54,17 @@ type Server struct {
 	rest     *httptest.Server
 	upgrader websocket.Upgrader
 
-	mu       sync.Mutex
-	changed  chan struct{} // closed and replaced on every change
-	requests []Request
-	issued   map[string]bool // interaction tokens dispatched over the gateway
-	acked    map[string]bool // interaction tokens with a callback
-	messages map[string][]Message
-	nonces   map[string]Message // channel + "\x00" + nonce
-	limits   []rateLimit
-	nextID   int64
-	gw       gateway
+	mu          sync.Mutex
+	changed     chan struct{} // closed and replaced on every change
+	requests    []Request
+	issued      map[string]bool // interaction tokens dispatched over the gateway
+	acked       map[string]bool // interaction tokens with a callback
+	messages    map[string][]Message
+	nonces      map[string]Message // channel + "\x00" + nonce
+	hideHistory bool
+	limits      []rateLimit
+	nextID      int64
+	gw          gateway
 }
 
 type rateLimit struct {
@@ -214,6 +215,8 @@ func (s *Server) answer(r Request) (int, any, map[string]string) {
 		return s.followup(r, p[2])
 	case r.Method == "POST" && p[0] == "channels" && len(p) == 3 && p[2] == "messages":
 		return s.createMessage(r, p[1])
+	case r.Method == "GET" && p[0] == "channels" && len(p) == 3 && p[2] == "messages":
+		return s.listMessages(p[1])
 	}
 	return http.StatusNotFound, apiError(0, "404: Not Found"), nil
 }
@@ -304,6 +307,37 @@ func (s *Server) createMessage(r Request, channelID string) (int, any, map[strin
 		s.nonces[key] = m
 	}
 	return 200, m, nil
+}
+
+// listMessages returns a channel's messages newest first, as the bot's.
+func (s *Server) listMessages(channelID string) (int, any, map[string]string) {
+	if s.hideHistory {
+		return http.StatusForbidden, apiError(50001, "Missing Access"), nil
+	}
+	ms := s.messages[channelID]
+	out := make([]map[string]any, 0, len(ms))
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		out = append(out, map[string]any{"id": m.ID, "channel_id": m.ChannelID, "content": m.Content,
+			"embeds": m.Embeds, "author": botUser()})
+	}
+	return 200, out, nil
+}
+
+// ForgetNonces makes the stand-in forget the nonces it has seen, as Discord
+// does after a few minutes.
+func (s *Server) ForgetNonces() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.nonces)
+}
+
+// HideHistory makes reading a channel's messages fail with 403, as for a
+// bot without the Read Message History permission.
+func (s *Server) HideHistory() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hideHistory = true
 }
 
 // String describes the recorded requests, for failure messages.
