@@ -26,6 +26,7 @@ var commands = []command{
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
 	{"digest", "digest [--dry-run] [--story NAME] [--guild ID]", "print (dry run) or post the digests of tracked stories now", cmdDigest},
 	{"run", "run", "serve the Discord bot, the scheduler and the HTTP endpoints", cmdRun},
+	{"eval", "eval [--shared DIR]", "measure answers on the dev question sets in ../shared/eval", cmdEval},
 	{"healthcheck", "healthcheck", "exit 0 when a running storybot answers /healthz", cmdHealthcheck},
 }
 
