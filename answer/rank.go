@@ -310,22 +310,31 @@ func speechScore(q question.Question, h index.Hit) float64 {
 // nameMatches reports whether a speaker's name and a name asked about share a
 // word of four letters or more ("Vodafone" and "vodafone", "Weitz" and
 // "chris weitz"), or one such word begins the other and both have five
-// letters or more ("Egypt" and "egyptian"); possessives are dropped
+// letters or more ("Egypt" and "egyptian"), or a shorter word is the
+// speaker's acronym ("MTV" and "mtv"); possessives are dropped
 // ("kenteris's lawyer").
 func nameMatches(name, asked string) bool {
 	for _, a := range strings.Fields(strings.ToLower(asked)) {
 		a = nameWord(a)
-		if len(a) < 4 {
+		if len(a) < 2 {
 			continue
 		}
-		for _, n := range strings.Fields(strings.ToLower(name)) {
-			n = nameWord(n)
+		for _, orig := range strings.Fields(name) {
+			n := strings.ToLower(nameWord(orig))
+			if len(a) < 4 && !(n == a && isAcronym(nameWord(orig))) {
+				continue // short words match only an acronym: "mtv" and "MTV"
+			}
 			if n == a || len(n) >= 5 && len(a) >= 5 && (strings.HasPrefix(a, n) || strings.HasPrefix(n, a)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isAcronym reports whether w is written in capitals: "MTV", "EFF", "CBI".
+func isAcronym(w string) bool {
+	return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 func nameWord(w string) string {

@@ -115,6 +115,10 @@ func TestNameMatches(t *testing.T) {
 		{"Tony Blair", "uk party leaders", false},
 		{"Mr Bush", "bushfire", false},
 		{"Ford", "fordham", false},
+		{"MTV", "how did mtv hit back", true},
+		{"Tony Blair", "how did the uk react", false},
+		{"US Embassy", "who in the us said", true},
+		{"Mr Ed", "ed", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name+" / "+c.asked, func(t *testing.T) {
