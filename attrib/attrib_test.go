@@ -54,6 +54,10 @@ func TestAttribute(t *testing.T) {
 		{"quote after a sentence naming its subject", []string{
 			`Dave Prentis criticised the plans. "If you want world class public services you don't get that by hitting people as they approach retirement."`},
 			[]want{{0, "Dave Prentis", ""}}},
+		{"a role noun that fits nobody named is not the last person", []string{
+			`President Donald Trump pledged in a statement to get to the bottom of the leaks.`,
+			`The embassy also tweeted that it would investigate, and the acting ambassador said the matter was taken very seriously.`},
+			[]want{{0, "Donald Trump", "President"}}},
 		{"split quote", []string{
 			`Retail analyst Jane Smith was not surprised. "The most popular way to pay is Cash-On-Delivery," she said, "and that's quite a brake to the development of e-commerce."`},
 			[]want{{0, "Jane Smith", "Retail analyst"}}},

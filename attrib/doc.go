@@ -169,7 +169,12 @@ func (d *doc) backRef(ph phrase, p *para, lo int) (speaker, bool) {
 	if sp, ok := d.last(kindPerson, ph.ref); ok {
 		return sp, true
 	}
-	return d.last(kindPerson, "")
+	// "the acting ambassador said" after a President was named is someone
+	// else: fall back to the last person only when their role is unknown.
+	if sp, ok := d.last(kindPerson, ""); ok && sp.role == "" {
+		return sp, true
+	}
+	return speaker{}, false
 }
 
 // previousSubject finds the person a pronoun most likely means: the named
