@@ -12,7 +12,7 @@ import (
 const (
 	defaultLimit      = 5
 	perArticle        = 2   // passages one article may fill among the citations
-	perArticleSpeech  = 3   // the same for who-said-what from a story that leads clearly
+	perArticleLead    = 3   // the same for a story that leads clearly
 	dominantMargin    = 1.5 // score lead of a story's best passage over the next story's
 	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
 	maxAnswerSentence = 320
@@ -41,11 +41,12 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 }
 
 // articleCap is how many citations one article may take while others are
-// left. A story reporting reactions usually reports several, so for speech
-// questions the leading story may give three, when it leads clearly: its
+// left. A story reporting reactions usually reports several, and a story
+// that alone answers a factual question often holds the answer below its
+// lede, so the leading story may give three when it leads clearly: its
 // best passage outscores every other story's by dominantMargin.
 func articleCap(q question.Question, rs []ranked) int {
-	if !q.Speech || len(rs) == 0 {
+	if len(rs) == 0 {
 		return perArticle
 	}
 	lead := rs[0].hit.Passage.ArticleID
@@ -57,7 +58,7 @@ func articleCap(q question.Question, rs []ranked) int {
 			break
 		}
 	}
-	return perArticleSpeech
+	return perArticleLead
 }
 
 // pick chooses the citations: best first, at most perArticle passages of

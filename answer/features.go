@@ -28,7 +28,9 @@ func hasExpected(e question.Expect, s string, qwords map[string]bool) bool {
 		return rePercent.MatchString(s)
 	case question.ExpectDate:
 		return reDate.MatchString(s)
-	case question.ExpectPlace, question.ExpectOrg, question.ExpectPerson, question.ExpectEntity:
+	case question.ExpectPlace:
+		return hasPlace(s, qwords)
+	case question.ExpectOrg, question.ExpectPerson, question.ExpectEntity:
 		return newName(s, qwords)
 	}
 	return false

@@ -13,7 +13,9 @@ import (
 // weights of the reranking signals; tuned on the dev sets (see README).
 var weights = struct {
 	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article, articleCoverage, lede float64
-}{articleCoverage: 1.0, bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0, lede: 1.0}
+	dated, fresh                                                                                     float64
+}{articleCoverage: 1.0, bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0, lede: 1.0,
+	dated: 1.0, fresh: 1.0}
 
 // window is the span, in words, within which key terms count as close.
 const window = 12
@@ -90,6 +92,7 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 	}
 	addArticleScore(q, out)
 	addArticleCoverage(gs, docs, out)
+	addRecency(q, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score

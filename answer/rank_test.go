@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"storybot/article"
 	"storybot/index"
@@ -89,10 +90,11 @@ func TestArticleCap(t *testing.T) {
 		rs   []ranked
 		want int
 	}{
-		{"speech, clear lead", who, []ranked{r("a", 6), r("a", 5), r("b", 4)}, perArticleSpeech},
+		{"speech, clear lead", who, []ranked{r("a", 6), r("a", 5), r("b", 4)}, perArticleLead},
 		{"speech, close second story", who, []ranked{r("a", 6), r("b", 5.5), r("a", 5)}, perArticle},
-		{"speech, one story only", who, []ranked{r("a", 6), r("a", 5)}, perArticleSpeech},
-		{"factual", which, []ranked{r("a", 9), r("b", 1)}, perArticle},
+		{"speech, one story only", who, []ranked{r("a", 6), r("a", 5)}, perArticleLead},
+		{"factual, clear lead", which, []ranked{r("a", 9), r("b", 1)}, perArticleLead},
+		{"factual, close second story", which, []ranked{r("a", 6), r("b", 5), r("a", 4)}, perArticle},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -166,6 +168,47 @@ func TestPickPrefersNewSpeakers(t *testing.T) {
 			got := strings.Join(ids(pick(rs, 5, 2, c.diverse)), " ")
 			if got != c.want {
 				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestAddRecency(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2022, 7, d, 0, 0, 0, 0, time.UTC) }
+	scores := func(q string) []float64 {
+		rs := []ranked{{}, {}, {}} // undated, older, newest
+		rs[1].hit.Passage.Published, rs[2].hit.Passage.Published = day(1), day(28)
+		addRecency(question.Parse(q), rs)
+		return []float64{rs[0].score, rs[1].score, rs[2].score}
+	}
+	t.Run("recent question", func(t *testing.T) {
+		if got := scores("which country was shaken by an earthquake this week"); !(got[0] < got[1] && got[1] < got[2]) {
+			t.Errorf("got scores %v for undated, older, newest; want them rising", got)
+		}
+	})
+	t.Run("question not about recent events", func(t *testing.T) {
+		if got := scores("which country has the most volcanoes"); got[0] != 0 || got[1] != 0 || got[2] != 0 {
+			t.Errorf("got scores %v, want all 0", got)
+		}
+	})
+}
+
+func TestHasPlace(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool
+	}{
+		{"A powerful earthquake struck the northern Philippines on Wednesday.", true},
+		{"Officials in Saudi Arabia seized the toys.", true},
+		{"The leak could be one of the biggest ever recorded, experts say.", false},
+		{"The quake hit Afghanistan, the country asked about.", false},
+		{"In New Jersey, it's illegal to pump your own gas.", true},
+	}
+	qwords := map[string]bool{"afghanistan": true}
+	for _, c := range cases {
+		t.Run(c.s, func(t *testing.T) {
+			if got := hasPlace(c.s, qwords); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
 			}
 		})
 	}

@@ -62,6 +62,7 @@ type Question struct {
 	Focus    string   // the noun after which/what ("automaker"), if any
 	Subject  string   // for what-said and how-respond: who is asked about
 	Question string   // the sentence holding the question word
+	Recent   bool     // asks about recent events ("this week", "recently", "announced")
 }
 
 // Parse analyses q. It never fails: a question of stop words only has no
@@ -76,6 +77,7 @@ func Parse(q string) Question {
 	out.Terms, out.Pairs = keyTerms(toks)
 	out.Phrases = phrases(clean)
 	out.Speech = speechKinds[out.Kind] || reactionAsked(out)
+	out.Recent = recent(words(clean))
 	if out.Kind == KindWhatSaid || out.Kind == KindHowRespond {
 		out.Subject = subject(words(sent))
 	}

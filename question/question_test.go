@@ -106,3 +106,24 @@ func TestVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestRecent(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"Which country was shaken by a 7.0-magnitude earthquake this week?", true},
+		{"Which wildly popular show was recently green lit?", true},
+		{"What NFL star announced his retirement on Tuesday?", true},
+		{"Which team won the 2022 NHL Stanley Cup Finals?", false},
+		{"who reacted to the Manchester leak", false},
+		{"what did this weekly magazine say", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := Parse(tt.q).Recent; got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
