@@ -65,7 +65,7 @@ func classifyHow(rest []string) (Kind, Expect, string) {
 		return KindWhen, ExpectDate, ""
 	}
 	for _, w := range rest {
-		if reactionWords[w] || speechVerbs[w] {
+		if isReaction(w) || speechVerbs[w] {
 			return KindHowRespond, ExpectAny, ""
 		}
 	}
@@ -103,7 +103,7 @@ func subject(ws []string) string {
 		}
 		var out []string
 		for _, x := range ws[i+1:] {
-			if speechVerbs[x] || reactionWords[x] {
+			if speechVerbs[x] || isReaction(x) {
 				return strings.Join(out, " ")
 			}
 			out = append(out, x)

@@ -68,7 +68,7 @@ type Question struct {
 // Parse analyses q. It never fails: a question of stop words only has no
 // Terms, and the caller says what to try.
 func Parse(q string) Question {
-	clean := sanitize(q)
+	clean := joinReactionPhrases(sanitize(q))
 	out := Question{Text: q}
 	sent := questionSentence(clean)
 	out.Question = sent

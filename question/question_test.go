@@ -127,3 +127,32 @@ func TestRecent(t *testing.T) {
 		})
 	}
 }
+
+func TestReactionPhrases(t *testing.T) {
+	tests := []struct {
+		q       string
+		kind    Kind
+		speech  bool
+		terms   string
+		subject string
+	}{
+		{"how did mtv hit back at the smut report", KindHowRespond, true, "mtv smut report", "mtv"},
+		{"who laid into england for whining about the ref", KindWho, true, "england whining ref", ""},
+		{"who pushed back on the autolink feature", KindWho, true, "autolink feature", ""},
+		{"how far back did the hit single chart", KindOther, false, "far back hit single chart", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := Parse(tt.q)
+			if got.Kind != tt.kind || got.Speech != tt.speech {
+				t.Errorf("got kind %s speech %v, want %s %v", got.Kind, got.Speech, tt.kind, tt.speech)
+			}
+			if w := termWords(got); w != tt.terms {
+				t.Errorf("terms: got %q, want %q", w, tt.terms)
+			}
+			if got.Subject != tt.subject {
+				t.Errorf("subject: got %q, want %q", got.Subject, tt.subject)
+			}
+		})
+	}
+}

@@ -30,7 +30,7 @@ func keyTerms(toks []string) ([]Term, []string) {
 			prev = ""
 			continue
 		}
-		if reactionWords[w] {
+		if isReaction(w) {
 			if !seen[w] {
 				terms = append(terms, Term{Word: w, Variants: Variants(w), Reaction: true})
 				seen[w] = true
