@@ -64,7 +64,9 @@ func articleCap(q question.Question, rs []ranked) int {
 // pick chooses the citations: best first, at most perArticle passages of
 // one article while others are left, near-duplicates skipped; then the
 // passages of one article are put together, in the order of each
-// article's best passage.
+// article's best passage. Passages an article gives beyond perArticle (for
+// a new speaker) follow the other articles' passages: grouping must not
+// push a better story's best passage out of the first citations.
 func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
@@ -99,7 +101,7 @@ func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
 	}
 	fill(true)
 	fill(false)
-	return groupByArticle(chosen)
+	return groupByArticle(chosen, perArticle)
 }
 
 // speakerFloor is the share of the best passage's score a passage needs for
@@ -140,18 +142,25 @@ func duplicated(sh map[string]bool, seen []map[string]bool) bool {
 	return false
 }
 
-func groupByArticle(rs []ranked) []ranked {
+func groupByArticle(rs []ranked, perArticle int) []ranked {
 	order := map[string]int{}
+	seen := map[string]int{}
+	var head, tail []ranked
 	for _, r := range rs {
-		if _, ok := order[r.hit.Passage.ArticleID]; !ok {
-			order[r.hit.Passage.ArticleID] = len(order)
+		id := r.hit.Passage.ArticleID
+		if _, ok := order[id]; !ok {
+			order[id] = len(order)
+		}
+		if seen[id]++; seen[id] > perArticle {
+			tail = append(tail, r)
+		} else {
+			head = append(head, r)
 		}
 	}
-	out := append([]ranked(nil), rs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		return order[out[i].hit.Passage.ArticleID] < order[out[j].hit.Passage.ArticleID]
+	sort.SliceStable(head, func(i, j int) bool {
+		return order[head[i].hit.Passage.ArticleID] < order[head[j].hit.Passage.ArticleID]
 	})
-	return out
+	return append(head, tail...)
 }
 
 func citation(n int, r ranked) Citation {

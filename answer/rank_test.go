@@ -161,7 +161,7 @@ func TestPickPrefersNewSpeakers(t *testing.T) {
 		want    string
 	}{
 		{"by score, two per story", false, "a1 a3 b3 b2 c1"},
-		{"each speaker once, near the best", true, "a1 a3 a2 b3 b2"},
+		{"each speaker once, near the best; a story's third after the next story", true, "a1 a3 b3 b2 a2"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
