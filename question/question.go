@@ -76,7 +76,7 @@ func Parse(q string) Question {
 	toks := tokens(clean)
 	out.Terms, out.Pairs = keyTerms(toks)
 	out.Phrases = phrases(clean)
-	out.Speech = speechKinds[out.Kind] || reactionAsked(out)
+	out.Speech = speechKinds[out.Kind] || reactionAsked(out, words(clean))
 	out.Recent = recent(words(clean))
 	if out.Kind == KindWhatSaid || out.Kind == KindHowRespond {
 		out.Subject = subject(words(sent))
@@ -196,17 +196,22 @@ func hasWh(ws []string) bool {
 
 // reactionAsked reports whether a question not phrased as who/what-said still
 // asks for reactions ("which labour mp trashed…"), as opposed to a factual
-// question that happens to use such a word ("prices hit a record").
-func reactionAsked(q Question) bool {
+// question that happens to use such a word ("prices hit a record") or uses
+// it in the passive ("which company is being accused…" asks for the one
+// accused, not for who accused it).
+func reactionAsked(q Question, ws []string) bool {
 	switch q.Expect {
 	case ExpectAny, ExpectPerson, ExpectOrg:
 	default:
 		return false
 	}
-	for _, t := range q.Terms {
-		if t.Reaction {
+	for i, w := range ws {
+		if isReaction(w) && !(i > 0 && beWords[ws[i-1]]) {
 			return true
 		}
 	}
 	return false
 }
+
+// beWords make a following participle passive: "is being accused".
+var beWords = setOf("be", "being", "been", "is", "was", "were", "are", "am", "get", "got", "gets", "getting")

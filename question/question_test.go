@@ -140,6 +140,8 @@ func TestReactionPhrases(t *testing.T) {
 		{"who laid into england for whining about the ref", KindWho, true, "england whining ref", ""},
 		{"who pushed back on the autolink feature", KindWho, true, "autolink feature", ""},
 		{"how far back did the hit single chart", KindOther, false, "far back hit single chart", ""},
+		{"which company is being accused of cutting the air conditioning", KindWhich, false, "company cutting air conditioning", ""},
+		{"which company accused its rival of cutting prices", KindWhich, true, "company rival cutting prices", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
