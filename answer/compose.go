@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -65,8 +66,9 @@ func articleCap(q question.Question, rs []ranked) int {
 // one article while others are left, near-duplicates skipped; then the
 // passages of one article are put together, in the order of each
 // article's best passage. Passages an article gives beyond perArticle (for
-// a new speaker) follow the other articles' passages: grouping must not
-// push a better story's best passage out of the first citations.
+// a new speaker), and passages far below the next article's best, follow
+// the others: grouping must not push a better story's best passage out of
+// the first citations.
 func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
@@ -160,7 +162,41 @@ func groupByArticle(rs []ranked, perArticle int) []ranked {
 	sort.SliceStable(head, func(i, j int) bool {
 		return order[head[i].hit.Passage.ArticleID] < order[head[j].hit.Passage.ArticleID]
 	})
-	return append(head, tail...)
+	head, late := splitWeak(head)
+	return append(append(head, late...), tail...)
+}
+
+// splitWeak takes out of grouped passages each one that is not its
+// article's best and that the next article's best outscores by
+// dominantMargin: a story's weak second passage must not stand before a
+// clearly better story.
+func splitWeak(grouped []ranked) (kept, late []ranked) {
+	best := map[string]float64{}
+	for _, r := range grouped {
+		if _, ok := best[r.hit.Passage.ArticleID]; !ok {
+			best[r.hit.Passage.ArticleID] = r.score
+		}
+	}
+	for i, r := range grouped {
+		id := r.hit.Passage.ArticleID
+		if r.score < best[id] && r.score < nextBest(grouped[i:], id, best)-dominantMargin {
+			late = append(late, r)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, late
+}
+
+// nextBest is the best score of the first article after id in rs, or -Inf
+// when there is none.
+func nextBest(rs []ranked, id string, best map[string]float64) float64 {
+	for _, r := range rs {
+		if r.hit.Passage.ArticleID != id {
+			return best[r.hit.Passage.ArticleID]
+		}
+	}
+	return math.Inf(-1)
 }
 
 func citation(n int, r ranked) Citation {

@@ -213,3 +213,32 @@ func TestHasPlace(t *testing.T) {
 		})
 	}
 }
+
+func TestGroupByArticle(t *testing.T) {
+	r := func(id string, score float64) ranked {
+		return ranked{hit: index.Hit{Passage: article.Passage{ID: id, ArticleID: id[:1]}}, score: score}
+	}
+	ids := func(ps []ranked) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.hit.Passage.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	cases := []struct {
+		name string
+		rs   []ranked
+		want string
+	}{
+		{"close stories: grouped", []ranked{r("a1", 7), r("b1", 6.8), r("a2", 6.5), r("b2", 6)}, "a1 a2 b1 b2"},
+		{"weak second passage: after the better story", []ranked{r("a1", 7.5), r("b1", 6.8), r("b2", 6.1), r("a2", 4.8)}, "a1 b1 b2 a2"},
+		{"beyond the cap: after the other stories", []ranked{r("a1", 7), r("a2", 6.9), r("a3", 6.8), r("b1", 6.7)}, "a1 a2 b1 a3"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ids(groupByArticle(c.rs, 2)); got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+}
