@@ -74,7 +74,7 @@ func Parse(q string) Question {
 	out.Question = sent
 	out.Kind, out.Expect, out.Focus = classify(words(sent))
 	toks := tokens(clean)
-	out.Terms, out.Pairs = keyTerms(toks)
+	out.Terms, out.Pairs = keyTerms(splitCompounds(toks))
 	out.Phrases = phrases(clean)
 	out.Speech = speechKinds[out.Kind] || reactionAsked(out, words(clean))
 	out.Recent = recent(words(clean))
@@ -215,3 +215,34 @@ func reactionAsked(q Question, ws []string) bool {
 
 // beWords make a following participle passive: "is being accused".
 var beWords = setOf("be", "being", "been", "is", "was", "were", "are", "am", "get", "got", "gets", "getting")
+
+// splitCompounds splits hyphenated words of two or three parts into
+// their parts ("rainbow-colored", "7.0-magnitude"), so that each part must
+// be matched and the parts stand as a pair. Names with a number
+// ("covid-19"), number words ("two-and-a-half") and joined reaction phrases
+// ("hit-back") stay whole.
+func splitCompounds(toks []string) []string {
+	var out []string
+	for _, t := range toks {
+		if parts := strings.Split(t, "-"); len(parts) > 1 && len(parts) <= 3 && splittable(parts) && !isReaction(strings.ToLower(t)) {
+			out = append(out, parts...)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// splittable reports whether a compound's parts are words of three letters
+// or more, the first of which may be a number.
+func splittable(parts []string) bool {
+	for i, p := range parts {
+		if i == 0 && isDigit(p) {
+			continue
+		}
+		if len(p) < 3 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}

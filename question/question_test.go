@@ -158,3 +158,19 @@ func TestReactionPhrases(t *testing.T) {
 		})
 	}
 }
+
+func TestCompoundTerms(t *testing.T) {
+	tests := []struct{ q, terms string }{
+		{"Which country was shaken by a 7.0-magnitude earthquake?", "country shaken 7.0 magnitude earthquake"},
+		{"who banned rainbow-colored toys", "banned rainbow colored toys"},
+		{"when did Covid-19 vaccinations begin", "covid-19 vaccinations begin"},
+		{"nearly two-and-a-half years since the pandemic began", "two-and-a-half years since pandemic began"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := termWords(Parse(tt.q)); got != tt.terms {
+				t.Errorf("got %q, want %q", got, tt.terms)
+			}
+		})
+	}
+}
