@@ -8,31 +8,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared relative to the directory holding go.mod.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("../shared not found: no go.mod above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("../shared not found: %v", err)
-	}
-	return shared
-}
+	"storybot/internal/sharedtest"
+)
 
 // bbcArticle reads a BBC corpus file: a headline line, then paragraphs
 // separated by blank lines.
@@ -53,7 +31,7 @@ func bbcArticle(tb testing.TB, path string) []string {
 
 func bbcFiles(tb testing.TB) []string {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedDir(tb), "corpus", "bbc", "*", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(tb), "corpus", "bbc", "*", "*.txt"))
 	if err != nil || len(files) == 0 {
 		tb.Skipf("../shared not found: no BBC corpus (%v)", err)
 	}
@@ -108,7 +86,7 @@ func nameMatches(gold, got string) bool {
 }
 
 func TestAttributeWhoDevRecall(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	f, err := os.Open(filepath.Join(shared, "eval", "who-dev.jsonl"))
 	if err != nil {
 		t.Skipf("../shared not found: %v", err)

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storybot/internal/sharedtest"
 )
 
 func TestAttributeSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "manchester-leak-dailycaller.txt"))
+	b, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "seed", "manchester-leak-dailycaller.txt"))
 	if err != nil {
 		t.Skipf("../shared not found: %v", err)
 	}
