@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 
@@ -35,10 +34,7 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(ds)
+		return writeJSON(e.stdout, ds)
 	}
 	b, err := newBot(a, s)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -48,10 +47,7 @@ func cmdExtract(ctx context.Context, e *env, args []string) error {
 		out.Published = x.Published.Format(time.RFC3339)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(e.stdout, out)
 	}
 	fmt.Fprintf(e.stdout, "%s\n%s %s\n\n%s\n", out.Title, out.Byline, out.Published, out.Text)
 	return nil
