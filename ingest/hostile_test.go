@@ -158,8 +158,8 @@ func TestBadSources(t *testing.T) {
 	ctx := context.Background()
 	kept := article.Article{URL: "https://kept.example/story", Source: "earlier", Title: "Stored Before The Run",
 		Paragraphs: story(41, 3)}
-	if _, _, err := e.in.save(ctx, kept); err != nil {
-		t.Fatal(err)
+	if s := e.in.saveMany(ctx, []article.Article{kept}); s.New != 1 {
+		t.Fatalf("storing the earlier article: %+v", s)
 	}
 
 	tests := []struct {

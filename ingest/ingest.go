@@ -207,35 +207,6 @@ func backoff(n int) time.Duration {
 	return min(d, 24*time.Hour)
 }
 
-// save stores one article and, when it is new or changed, indexes its
-// passages. An unchanged article whose passages are missing from the index
-// (a crash between the two writes) is indexed again.
-func (in *Ingester) save(ctx context.Context, a article.Article) (store.PutStatus, int, error) {
-	if a.Fetched.IsZero() {
-		a.Fetched = time.Now().UTC()
-	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	stored, st, err := in.store.PutArticle(ctx, a)
-	if err != nil {
-		return 0, 0, err
-	}
-	switch st {
-	case store.New, store.Updated:
-	case store.Unchanged:
-		if has, err := in.index.Has(ctx, stored.ID); err != nil || has {
-			return st, 0, err
-		}
-	default:
-		return st, 0, nil
-	}
-	ps := Passages(stored)
-	if err := in.index.Replace(ctx, stored.ID, ps); err != nil {
-		return 0, 0, err
-	}
-	return st, len(ps), nil
-}
-
 // Passages cuts a stored article into indexable passages with their
 // speakers.
 func Passages(a article.Article) []article.Passage {

@@ -89,8 +89,9 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// saveMany is save for a chunk of articles: one store transaction, then one
-// index batch for those new, changed or missing from the index.
+// saveMany stores articles in one transaction, then indexes in one batch
+// those new, changed, or unchanged but missing from the index (a crash
+// between the two writes).
 func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summary {
 	var s Summary
 	if len(arts) == 0 {

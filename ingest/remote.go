@@ -46,10 +46,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	if err != nil {
 		return failed(err)
 	}
-	var s Summary
-	st2, n, err := in.save(ctx, a)
-	s.count(st2, n, err, a.URL)
-	return s
+	return in.saveMany(ctx, []article.Article{a})
 }
 
 // get fetches with retries on errors worth retrying (5xx, 429, timeouts,
