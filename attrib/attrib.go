@@ -53,10 +53,12 @@ type result struct {
 
 func newPara(text string) *para {
 	p := &para{text: text, toks: tokenize(text)}
-	for _, s := range sentenceSpans(text, p.toks) {
+	spans := sentenceSpans(text, p.toks)
+	for _, s := range spans {
 		p.sents = append(p.sents, p.tokenRange(s))
 	}
 	p.quotes = findQuotes(text)
+	endRunOn(text, p.toks, spans, p.quotes)
 	return p
 }
 

@@ -86,6 +86,9 @@ func TestAttribute(t *testing.T) {
 			`"If the ball is at the back of the ruck then I will do that," said Grewcock.`,
 			`Wales coach Mike Ruddock was not impressed. "The boy himself should look at his actions," he said.`},
 			[]want{{0, "Grewcock", ""}, {1, "Mike Ruddock", "Wales coach"}}},
+		{"first verb's subject speaks, after a quote left open", []string{
+			`"So I'm now used to the fact that the press can be against me at times. Meanwhile, Egypt FA spokesman Methat Shalaby welcomed the apology and said no one had exerted pressure on Mido to apologise. "Mido's apology today does not negatively affect Mido in anyway," Shalaby said.`},
+			[]want{{0, "Methat Shalaby", "Egypt FA spokesman"}, {0, "Egypt FA", ""}}},
 		{"analyst speaks for no trade", []string{
 			`Retail analyst Jane Smith said shoppers were cautious.`},
 			[]want{{0, "Jane Smith", "Retail analyst"}}},

@@ -109,6 +109,13 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 		}
 		return ph, false
 	}
+	if c.kind == cueVerb && p.is(c.first-1, andSet) {
+		// "Egypt FA spokesman Methat Shalaby welcomed the apology and said":
+		// the speaker is the subject of the first verb.
+		if ph := p.subject(c.lo, c.first-1); ph.name != "" {
+			return ph, false
+		}
+	}
 	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
 		return p.after(c.end, c.hi), true
 	}

@@ -390,5 +390,6 @@ var (
 	forOfAt      = setOf("for", "of", "at")
 	inOf         = setOf("in", "of")
 	toSet        = setOf("to")
+	andSet       = setOf("and")
 	statementDet = setOf("a", "an", "its", "their", "his", "her")
 )

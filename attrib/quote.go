@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,3 +83,45 @@ func unclosedAt(text string, q quoteSpan, i int) quoteSpan {
 
 // words returns the quotation's text without its marks.
 func (q quoteSpan) words(text string) string { return text[q.inner:q.close] }
+
+// endRunOn mends a quotation left open and ended only by the next opening
+// mark, as happens when a source drops a closing mark and its paragraphs
+// are run together: `"… when this happens. Meanwhile, Egypt FA spokesman
+// Methat Shalaby welcomed the apology and said …`. A later sentence inside
+// it that reports speech in the third person is narration, so the
+// quotation ends before that sentence.
+func endRunOn(text string, toks []token, sents [][2]int, spans []quoteSpan) {
+	for i := range spans {
+		q := &spans[i]
+		if q.closed || i+1 == len(spans) {
+			continue
+		}
+		for _, s := range sents {
+			if s[0] <= q.inner || s[0] >= q.close {
+				continue
+			}
+			if narration(toks, s) {
+				*q = unclosedAt(text, *q, s[0])
+				break
+			}
+		}
+	}
+}
+
+// narration reports whether the sentence at byte span s reports speech
+// with no first or second person in it.
+func narration(toks []token, s [2]int) bool {
+	verb := false
+	for _, t := range toks {
+		if t.start < s[0] || t.end > s[1] {
+			continue
+		}
+		if firstSecond[strings.ToLower(t.text)] || isQuoteMark(t.text) {
+			return false
+		}
+		verb = verb || speechVerbs[t.text]
+	}
+	return verb
+}
+
+var firstSecond = setOf("i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "us", "our", "you", "your")

@@ -8,9 +8,10 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// SchemaVersion changes whenever the mapping or the stored fields change; an
-// index built with another version is rebuilt from the store at start-up.
-const SchemaVersion = "storybot-passages-4"
+// SchemaVersion changes whenever the mapping or the stored fields change,
+// or what ingest derives into them (passages, speakers); an index built
+// with another version is rebuilt from the store at start-up.
+const SchemaVersion = "storybot-passages-5"
 
 // Field names of a passage document.
 const (
