@@ -75,6 +75,7 @@ func Parse(q string) Question {
 	out.Kind, out.Expect, out.Focus = classify(words(sent))
 	toks := tokens(clean)
 	out.Terms, out.Pairs = keyTerms(splitCompounds(toks))
+	addEquivalents(out.Terms, out.Pairs)
 	out.Phrases = phrases(clean)
 	out.Speech = speechKinds[out.Kind] || reactionAsked(out, words(clean))
 	out.Recent = recent(words(clean))

@@ -174,3 +174,38 @@ func TestCompoundTerms(t *testing.T) {
 		})
 	}
 }
+
+func TestEquivalents(t *testing.T) {
+	tests := []struct {
+		q, word string
+		want    []string // variants that must be there
+		not     []string // variants that must not
+	}{
+		{"Which movie topped the box office?", "movie", []string{"movie", "film"}, nil},
+		{"Which films topped the box office?", "films", []string{"films", "movie"}, nil},
+		{"who said cash machines were at risk", "cash", []string{"cash", "cashpoint", "atm"}, nil},
+		{"who said cash machines were at risk", "machines", []string{"machines", "atm"}, nil},
+		{"Which company turned off the AC in its stores?", "ac", []string{"ac", "air conditioning"}, nil},
+		{"How much have gas prices increased?", "gas", []string{"gas", "gasoline", "petrol"}, nil},
+		{"How much have petrol prices increased?", "petrol", []string{"petrol", "gasoline"}, []string{"gas"}},
+		{"who backed the machines in the cash row", "cash", []string{"cash"}, []string{"atm"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, term := range Parse(tt.q).Terms {
+			if term.Word == tt.word {
+				got = term.Variants
+			}
+		}
+		for _, w := range tt.want {
+			if !contains(got, w) {
+				t.Errorf("%q: %s has variants %q, want %q among them", tt.q, tt.word, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if contains(got, w) {
+				t.Errorf("%q: %s has variants %q, want no %q", tt.q, tt.word, got, w)
+			}
+		}
+	}
+}
