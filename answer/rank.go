@@ -13,8 +13,8 @@ import (
 // weights of the reranking signals; tuned on the dev sets (see README).
 var weights = struct {
 	bm25, coverage, proximity, pairs, expect, speech, quote, subject, article, articleCoverage, lede float64
-	dated, fresh                                                                                     float64
-}{articleCoverage: 1.0, bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0, lede: 1.0,
+	dated, fresh, source                                                                             float64
+}{source: 0.8, articleCoverage: 1.0, bm25: 1.0, coverage: 1.5, proximity: 1.0, pairs: 0.5, expect: 0.8, speech: 2.0, quote: 1.0, subject: 0.8, article: 1.0, lede: 1.0,
 	dated: 1.0, fresh: 1.0}
 
 // window is the span, in words, within which key terms count as close.
@@ -87,7 +87,7 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		if bestHasAnswer {
 			s += weights.expect
 		}
-		s += speechScore(q, h)
+		s += speechScore(q, h) + sourceScore(q, h)
 		out[i] = ranked{hit: h, score: s, best: best, matched: f.matched}
 	}
 	addArticleScore(q, out)
@@ -308,6 +308,21 @@ func speechScore(q question.Question, h index.Hit) float64 {
 		s += weights.subject
 	}
 	return s
+}
+
+// sourceScore favours passages in which the one a question cites speaks:
+// "according to the White House, how soon …" is answered where the White
+// House is quoted.
+func sourceScore(q question.Question, h index.Hit) float64 {
+	if q.Source == "" {
+		return 0
+	}
+	for _, sp := range h.Passage.Speakers {
+		if nameMatches(sp.Name+" "+sp.Role, q.Source) {
+			return weights.source
+		}
+	}
+	return 0
 }
 
 // nameMatches reports whether a speaker's name and a name asked about share a

@@ -57,6 +57,30 @@ func TestSpeechScore(t *testing.T) {
 	}
 }
 
+func TestSourceScore(t *testing.T) {
+	whiteHouse := article.Speaker{Name: "White House", Quote: "shots could begin as early as next week"}
+	advisers := article.Speaker{Name: "Peter Marks", Role: "FDA official", Quote: "the benefits outweigh the risks"}
+	asked := "According to the White House, how soon could vaccines be available?"
+	cases := []struct {
+		name, question string
+		speakers       []article.Speaker
+		want           float64
+	}{
+		{"the source speaks", asked, []article.Speaker{advisers, whiteHouse}, weights.source},
+		{"someone else speaks", asked, []article.Speaker{advisers}, 0},
+		{"nobody speaks", asked, nil, 0},
+		{"no source asked", "how soon could vaccines be available?", []article.Speaker{whiteHouse}, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := index.Hit{Passage: article.Passage{Text: "The White House has said shots could begin next week.", Speakers: c.speakers}}
+			if got := sourceScore(question.Parse(c.question), h); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
 func TestLedeScore(t *testing.T) {
 	factual, speech := question.Parse("which country elected a leftist leader"), question.Parse("who reacted to the leak")
 	cases := []struct {

@@ -61,6 +61,7 @@ type Question struct {
 	Pairs    []string // adjacent key words, to prefer passages where they stand close
 	Focus    string   // the noun after which/what ("automaker"), if any
 	Subject  string   // for what-said and how-respond: who is asked about
+	Source   string   // who the question cites for its facts ("according to X")
 	Question string   // the sentence holding the question word
 	Recent   bool     // asks about recent events ("this week", "recently", "announced")
 }
@@ -82,6 +83,7 @@ func Parse(q string) Question {
 	if out.Kind == KindWhatSaid || out.Kind == KindHowRespond {
 		out.Subject = subject(words(sent))
 	}
+	out.Source = source(q)
 	markNames(&out)
 	return out
 }

@@ -175,6 +175,21 @@ func TestCompoundTerms(t *testing.T) {
 	}
 }
 
+func TestSource(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"According to the White House, how soon could Covid-19 vaccines be available?", "white house"},
+		{"How much, according to AAA, does a gallon cost?", "aaa"},
+		{"Which country, according to a new report by the United Nations Environment Programme, emits most?", "united nations environment programme"},
+		{"According to what was said at the meeting by all of them, who won?", ""},
+		{"How soon could vaccines be available?", ""},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.q).Source; got != tt.want {
+			t.Errorf("%q: source %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestEquivalents(t *testing.T) {
 	tests := []struct {
 		q, word string
