@@ -89,6 +89,12 @@ func TestAttribute(t *testing.T) {
 		{"first verb's subject speaks, after a quote left open", []string{
 			`"So I'm now used to the fact that the press can be against me at times. Meanwhile, Egypt FA spokesman Methat Shalaby welcomed the apology and said no one had exerted pressure on Mido to apologise. "Mido's apology today does not negatively affect Mido in anyway," Shalaby said.`},
 			[]want{{0, "Methat Shalaby", "Egypt FA spokesman"}, {0, "Egypt FA", ""}}},
+		{"a second verb joined by and has the first verb's speaker", []string{
+			`Tory peer Lord Tebbit said he agreed with Dr Fox's view, and said the case should be looked at on its merits.`},
+			[]want{{0, "Lord Tebbit", ""}}},
+		{"an ordinary word opening the sentence is no speaker for a second verb", []string{
+			`Business groups welcomed the MPC's widely-expected move to leave rates on hold and cautioned against further rises.`},
+			nil},
 		{"analyst speaks for no trade", []string{
 			`Retail analyst Jane Smith said shoppers were cautious.`},
 			[]want{{0, "Jane Smith", "Retail analyst"}}},

@@ -110,9 +110,7 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 		return ph, false
 	}
 	if c.kind == cueVerb && p.is(c.first-1, andSet) {
-		// "Egypt FA spokesman Methat Shalaby welcomed the apology and said":
-		// the speaker is the subject of the first verb.
-		if ph := p.subject(c.lo, c.first-1); ph.name != "" {
+		if ph, ok := p.coordinated(c); ok {
 			return ph, false
 		}
 	}
@@ -120,6 +118,23 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 		return p.after(c.end, c.hi), true
 	}
 	return phrase{}, false
+}
+
+// coordinated reads the speaker of a verb joined to an earlier one by
+// "and": the earlier speech verb's speaker ("Lord Tebbit said he agreed,
+// and said …"), else the sentence's subject when it is a full name or
+// carries a role ("Egypt FA spokesman Methat Shalaby welcomed the apology
+// and said"). A lone capitalised word opening the sentence ("Business
+// groups welcomed …", "Even so …") is too likely an ordinary word.
+func (p *para) coordinated(c cue) (phrase, bool) {
+	for i := c.first - 2; i >= c.lo; i-- {
+		if speechVerbs[p.toks[i].text] && !p.inQuote(p.toks[i].start) {
+			ph, _ := p.speakerOf(cue{kind: cueVerb, first: i, end: i + 1, lo: c.lo, hi: c.hi})
+			return ph, ph.ok()
+		}
+	}
+	ph := p.subject(c.lo, c.first-1)
+	return ph, ph.name != "" && (strings.Contains(ph.name, " ") || ph.role != "")
 }
 
 // subject reads the subject opening a sentence, for "saying"/"adding":
