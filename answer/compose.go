@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"storybot/article"
+	"storybot/index"
 	"storybot/question"
 )
 
@@ -221,7 +222,7 @@ func highlights(text string, matched []string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, t := range analyzeText(text) {
+	for _, t := range index.JoinRuns(analyzeText(text), index.Runs(matched)) {
 		w := text[t.Start:t.End]
 		if want[t.Term] && !seen[w] {
 			seen[w] = true

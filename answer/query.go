@@ -1,8 +1,6 @@
 package answer
 
 import (
-	"strings"
-
 	"storybot/index"
 	"storybot/question"
 )
@@ -23,7 +21,7 @@ func searchQuery(q question.Question, r Request) index.Query {
 		case t.Name:
 			boost = 1.3
 		}
-		iq.Clauses = append(iq.Clauses, index.Clause{Text: strings.Join(t.Variants, " "), Boost: boost})
+		iq.Clauses = append(iq.Clauses, index.TermClauses(t.Variants, boost)...)
 	}
 	for _, p := range q.Phrases {
 		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, Phrase: true, Boost: 1.5})

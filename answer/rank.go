@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,8 +43,8 @@ func groups(q question.Question) []group {
 	var gs []group
 	for _, t := range q.Terms {
 		g := group{stems: map[string]bool{}, reaction: t.Reaction}
-		for _, tok := range index.Analyze(strings.Join(t.Variants, " ")) {
-			g.stems[tok.Term] = true
+		for _, s := range index.Spellings(t.Variants) {
+			g.stems[s] = true
 		}
 		if len(g.stems) > 0 {
 			gs = append(gs, g)
@@ -66,9 +68,10 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 			wanted[st] = true
 		}
 	}
+	runs := index.Runs(slices.Collect(maps.Keys(wanted)))
 	docs := make([][]index.Token, len(hits))
 	for i, h := range hits {
-		docs[i] = matching(analyzeText(h.Passage.Text), wanted)
+		docs[i] = matching(index.JoinRuns(analyzeText(h.Passage.Text), runs), wanted)
 	}
 	setIDF(gs, docs)
 	qwords := questionWords(q)
@@ -91,7 +94,7 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 		out[i] = ranked{hit: h, score: s, best: best, matched: f.matched}
 	}
 	addArticleScore(q, out)
-	addArticleCoverage(gs, docs, out)
+	addArticleCoverage(gs, docs, runs, out)
 	addRecency(q, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -102,7 +105,8 @@ func rank(q question.Question, hits []index.Hit) []ranked {
 	if q.Expect == question.ExpectAny {
 		// no answer kind to look for: only the leading passages need a best sentence
 		for i := range out[:min(len(out), bestNeeded)] {
-			out[i].best, _ = bestSentence(q, gs, out[i].hit.Passage.Text, analyzeText(out[i].hit.Passage.Text), qwords)
+			toks := index.JoinRuns(analyzeText(out[i].hit.Passage.Text), runs)
+			out[i].best, _ = bestSentence(q, gs, out[i].hit.Passage.Text, toks, qwords)
 		}
 	}
 	return out
@@ -434,7 +438,7 @@ func ledeScore(q question.Question, position int) float64 {
 // found passages and their title, most of the question's weight: a long
 // question is answered by the story that covers all of it, not by one
 // paragraph elsewhere that shares a few of its words.
-func addArticleCoverage(gs []group, docs [][]index.Token, rs []ranked) {
+func addArticleCoverage(gs []group, docs [][]index.Token, runs []string, rs []ranked) {
 	if weights.articleCoverage == 0 || len(gs) == 0 {
 		return
 	}
@@ -466,7 +470,7 @@ func addArticleCoverage(gs []group, docs [][]index.Token, rs []ranked) {
 		mark(id, docs[i])
 		if !titled[id] {
 			titled[id] = true
-			mark(id, analyzeText(r.hit.Passage.Title))
+			mark(id, index.JoinRuns(analyzeText(r.hit.Passage.Title), runs))
 		}
 	}
 	cover := map[string]float64{}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +265,26 @@ func TestGroupByArticle(t *testing.T) {
 				t.Errorf("got %s, want %s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestSpellingOfSeveralWords checks that "air conditioning", a spelling of
+// "AC", counts only where its words stand together: "air" alone is no AC.
+func TestSpellingOfSeveralWords(t *testing.T) {
+	q := question.Parse("Which company turned off the AC in its stores?")
+	hit := func(id, text string) index.Hit {
+		return index.Hit{Passage: article.Passage{ID: id, ArticleID: id, Text: text}, Score: 1}
+	}
+	rs := rank(q, []index.Hit{
+		hit("a", "The company let fresh air into its stores and cut the conditioning budget."),
+		hit("b", "The company cut air conditioning in its stores."),
+	})
+	if rs[0].hit.Passage.ID != "b" {
+		t.Errorf("ranked %q first, want the passage that says air conditioning", rs[0].hit.Passage.Text)
+	}
+	for _, r := range rs {
+		if r.hit.Passage.ID == "a" && slices.Contains(r.matched, "air condit") {
+			t.Errorf("%q matched AC: %q", r.hit.Passage.Text, r.matched)
+		}
 	}
 }

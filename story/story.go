@@ -5,8 +5,9 @@ package story
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"storybot/index"
@@ -51,7 +52,7 @@ func (f *Finder) Match(ctx context.Context, query string, articleIDs []string, l
 	}
 	iq := index.Query{Size: 500, ArticleIDs: articleIDs}
 	for _, t := range q.Terms {
-		iq.Clauses = append(iq.Clauses, index.Clause{Text: strings.Join(t.Variants, " ")})
+		iq.Clauses = append(iq.Clauses, index.TermClauses(t.Variants, 1)...)
 	}
 	for _, p := range q.Phrases {
 		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, Phrase: true, Boost: 1.5})
@@ -97,8 +98,8 @@ func termStems(q question.Question) []map[string]bool {
 	var out []map[string]bool
 	for _, t := range q.Terms {
 		m := map[string]bool{}
-		for _, tok := range index.Analyze(strings.Join(t.Variants, " ")) {
-			m[tok.Term] = true
+		for _, s := range index.Spellings(t.Variants) {
+			m[s] = true
 		}
 		if len(m) > 0 {
 			out = append(out, m)
@@ -111,8 +112,12 @@ func coverage(want []map[string]bool, text string) float64 {
 	if len(want) == 0 {
 		return 0
 	}
+	var runs []string
+	for _, w := range want {
+		runs = append(runs, index.Runs(slices.Collect(maps.Keys(w)))...)
+	}
 	have := map[string]bool{}
-	for _, t := range index.Analyze(text) {
+	for _, t := range index.JoinRuns(index.Analyze(text), runs) {
 		have[t.Term] = true
 	}
 	n := 0
