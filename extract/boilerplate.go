@@ -76,7 +76,7 @@ func IsBoilerplate(p string) bool {
 		return true
 	case len(words) <= 8 && agencyCredit.MatchString(p):
 		return true
-	case len(words) <= 9 && bylineRole.MatchString(p) && titleCase(words[:2]):
+	case len(words) >= 2 && len(words) <= 9 && bylineRole.MatchString(p) && titleCase(words[:2]):
 		return true
 	case len(words) <= 7 && strings.EqualFold(words[0], "by") && len(words) > 1 && titleCase(words[1:2]):
 		return true

@@ -62,6 +62,9 @@ func TestIsBoilerplate(t *testing.T) {
 		{"The White House correspondent asked about the leak.", false},
 		{"It was published on Monday.", false},
 		{"Getty Images, the photo agency, was sold last year for more than $3bn.", false},
+		// One word that ends like a byline role once panicked on words[:2].
+		{"Editor", false},
+		{"Staff", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
