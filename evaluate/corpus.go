@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,6 +77,24 @@ func (c *Corpus) AddFolder(ctx context.Context, folder, source string) error {
 		return fmt.Errorf("evaluate: ingest %s: nothing ingested (%s)", folder, s)
 	}
 	return nil
+}
+
+// AddSite ingests every outlet feed of s, and the pages they link to,
+// through the real feed reader, fetcher and extractor.
+func (c *Corpus) AddSite(ctx context.Context, s *Site) (ingest.Summary, error) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	fc := fetch.New(fetch.Options{AllowPrivate: true})
+	in := ingest.New(c.Store, c.Index, fc, log, ingest.Options{Force: true, PagesPerFeed: len(s.pages)})
+	feeds := s.Feeds()
+	var srcs []ingest.Source
+	for _, h := range slices.Sorted(maps.Keys(feeds)) {
+		srcs = append(srcs, ingest.Source{Name: outletName(h), Kind: ingest.KindFeed, Target: feeds[h]})
+	}
+	sum := in.Run(ctx, srcs, nil)
+	if sum.New+sum.Duplicate+sum.Unchanged+sum.Updated == 0 {
+		return sum, fmt.Errorf("evaluate: ingest the web site: nothing ingested (%s)", sum)
+	}
+	return sum, nil
 }
 
 // AddArticles stores articles and indexes their passages the way ingestion
