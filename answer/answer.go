@@ -9,7 +9,10 @@ type Request struct {
 	Question string
 	Source   string    // only passages from this source, when set
 	Since    time.Time // only articles published at or after this time, when set
-	Limit    int       // citations wanted; 0 means the default (5)
+	// AsOf answers as on that day: articles published later are left out
+	// (undated ones stay). Zero means now.
+	AsOf  time.Time
+	Limit int // citations wanted; 0 means the default (5)
 }
 
 // Answer is what storybot says back; its JSON form is the `ask --json`

@@ -12,7 +12,7 @@ const candidates = 100
 // word (in all its spellings), names and phrases kept whole, adjacent key
 // words as soft phrases, and reaction words only as a weak signal.
 func searchQuery(q question.Question, r Request) index.Query {
-	iq := index.Query{Source: r.Source, Since: r.Since, Size: candidates}
+	iq := index.Query{Source: r.Source, Since: r.Since, Until: r.AsOf, Size: candidates}
 	for _, t := range q.Terms {
 		boost := 1.0
 		switch {

@@ -38,18 +38,33 @@ func (c *Corpus) Close() error {
 	return err2
 }
 
-// Open opens (or creates) a store and an index under dir.
-func Open(dir string) (*Corpus, error) {
+// Open opens (or creates) a store and an index under dir. An index of
+// another schema version is rebuilt from the store, as `storybot run` does
+// at start-up, so a kept corpus follows changes to passages and speakers.
+func Open(ctx context.Context, dir string) (*Corpus, error) {
 	st, err := store.Open(filepath.Join(dir, "storybot.db"))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
-	ix, _, err := index.Open(filepath.Join(dir, "index"))
+	ix, opened, err := index.Open(filepath.Join(dir, "index"))
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
-	return &Corpus{Store: st, Index: ix, dir: dir}, nil
+	c := &Corpus{Store: st, Index: ix, dir: dir}
+	if n, _ := st.CountArticles(ctx); n > 0 && opened.NeedsRebuild {
+		if _, err := ingest.Rebuild(ctx, st, ix, nil); err != nil {
+			c.Close()
+			return nil, fmt.Errorf("evaluate: %w", err)
+		}
+	}
+	return c, nil
+}
+
+// empty reports whether no article is stored yet.
+func (c *Corpus) empty(ctx context.Context) bool {
+	n, err := c.Store.CountArticles(ctx)
+	return err != nil || n == 0
 }
 
 // Reopen closes and opens the index, as a service starting on a built

@@ -3,94 +3,34 @@ package evaluate
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"storybot/answer"
 )
 
-// Asker answers a question; *answer.Service is one.
+// Asker answers a question; *answer.Service is one, Baseline another.
 type Asker interface {
 	Ask(ctx context.Context, r answer.Request) (answer.Answer, error)
 }
 
-// Evaluate asks every question of sharedDir's dev sets and scores the
-// answers against the articles of c.
-func Evaluate(ctx context.Context, c *Corpus, svc Asker, sharedDir string) (Report, error) {
-	who, err := readJSONL[WhoCase](filepath.Join(sharedDir, "eval", "who-dev.jsonl"))
-	if err != nil {
-		return Report{}, err
-	}
-	quiz, err := readJSONL[QuizCase](filepath.Join(sharedDir, "eval", "news-quiz-dev.jsonl"))
-	if err != nil {
-		return Report{}, err
-	}
-	start := time.Now()
-	r := Report{Who: SetReport{Name: "who-dev"}, Quiz: SetReport{Name: "news-quiz-dev"}}
-	for _, w := range who {
-		a, err := svc.Ask(ctx, answer.Request{Question: w.Question})
+// Outcome is one question asked and judged.
+type Outcome struct {
+	Case   Case
+	Result Result
+	Got    string // what came back, briefly
+}
+
+// Evaluate asks svc every case and judges the answers.
+func Evaluate(ctx context.Context, svc Asker, cases []Case) ([]Outcome, error) {
+	out := make([]Outcome, 0, len(cases))
+	for _, c := range cases {
+		a, err := svc.Ask(ctx, request(c))
 		if err != nil {
-			return Report{}, fmt.Errorf("evaluate: %s: %w", w.ID, err)
+			return nil, fmt.Errorf("evaluate: %s %s: %w", c.Set, c.ID, err)
 		}
-		gold := c.ArticleID(ctx, fileURL(filepath.Join(sharedDir, "corpus", "bbc", w.Article+".txt")))
-		r.Who.add(w.ID, w.Question, JudgeWho(a, gold, w), true, brief(a))
+		out = append(out, Outcome{Case: c, Result: Judge(a, c), Got: brief(a)})
 	}
-	for _, q := range quiz {
-		a, err := svc.Ask(ctx, answer.Request{Question: q.Question})
-		if err != nil {
-			return Report{}, fmt.Errorf("evaluate: %s: %w", q.ID, err)
-		}
-		gold := map[string]bool{}
-		for _, g := range q.GoldArticles {
-			if id := c.ArticleID(ctx, g.URL); id != "" {
-				gold[id] = true
-			}
-		}
-		r.Quiz.add(q.ID, q.Question, JudgeQuiz(a, gold, q.Answers), false, brief(a))
-	}
-	r.Took = time.Since(start)
-	r.Who.finish(true)
-	r.Quiz.finish(false)
-	return r, nil
-}
-
-// JudgeWho scores one who-dev answer: the gold article among the first
-// citations, the gold phrase inside their passages, a gold speaker among
-// the speakers.
-func JudgeWho(a answer.Answer, goldArticle string, c WhoCase) Result {
-	cs := first(a.Citations)
-	var r Result
-	for _, ct := range cs {
-		r.Article = r.Article || (goldArticle != "" && ct.ArticleID == goldArticle)
-		r.Text = r.Text || containsGold(ct.Passage, c.MustQuote)
-	}
-	for _, s := range a.Speakers {
-		for _, g := range c.Speakers {
-			r.Speaker = r.Speaker || speakerMatches(s.Name, g)
-		}
-	}
-	return r
-}
-
-// JudgeQuiz scores one quiz answer: a gold article among the first
-// citations, one of the answers inside their passages.
-func JudgeQuiz(a answer.Answer, goldArticles map[string]bool, answers []string) Result {
-	var r Result
-	for _, ct := range first(a.Citations) {
-		r.Article = r.Article || goldArticles[ct.ArticleID]
-		for _, ans := range answers {
-			r.Text = r.Text || containsGold(ct.Passage, ans)
-		}
-	}
-	return r
-}
-
-func first(cs []answer.Citation) []answer.Citation {
-	if len(cs) > top {
-		return cs[:top]
-	}
-	return cs
+	return out, nil
 }
 
 // brief says what an answer cited and whom it named, for a miss report.

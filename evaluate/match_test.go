@@ -66,12 +66,16 @@ func TestJudge(t *testing.T) {
 			{N: 4, ArticleID: "gold", Passage: "late"},
 		},
 	}
-	who := JudgeWho(a, "b", WhoCase{Speakers: []string{"Vaile"}, MustQuote: "has said that the bid"})
+	who := Judge(a, Case{Gold: ids("b"), Speakers: []string{"Vaile"}, Texts: []string{"has said that the bid"}})
 	if want := (Result{Article: true, Text: true, Speaker: true}); who != want {
 		t.Errorf("who: got %+v, want %+v", who, want)
 	}
-	late := JudgeQuiz(a, map[string]bool{"gold": true}, []string{"late"})
+	late := Judge(a, Case{Gold: ids("gold"), Texts: []string{"late"}})
 	if want := (Result{}); late != want {
 		t.Errorf("quiz past the first three: got %+v, want %+v", late, want)
+	}
+	other := Judge(a, Case{Gold: ids("x"), Speakers: []string{"Howard"}, Texts: []string{"not said"}})
+	if want := (Result{}); other != want {
+		t.Errorf("nothing gold: got %+v, want %+v", other, want)
 	}
 }

@@ -27,7 +27,7 @@ func TestSiteIngest(t *testing.T) {
 	}
 	site := NewSite(as)
 	defer site.Close()
-	c, err := Open(t.TempDir())
+	c, err := Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

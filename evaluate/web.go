@@ -1,11 +1,6 @@
 package evaluate
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"fmt"
-	"os"
 	"strings"
 
 	"storybot/article"
@@ -54,36 +49,6 @@ type AttribCase struct {
 	Speaker    string `json:"speaker"`
 	Kind       string `json:"kind"` // direct or reported
 	Cue        string `json:"cue"`  // what names the speaker: after-quote, pronoun, surname…
-}
-
-// readWebQuiz decodes the gzipped web quiz set.
-func readWebQuiz(path string) ([]WebQuizCase, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("evaluate: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("evaluate: %s: %w", path, err)
-	}
-	var out []WebQuizCase
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var c WebQuizCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("evaluate: %s line %d: %w", path, n, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("evaluate: %s: %w", path, err)
-	}
-	return out, nil
 }
 
 // webArticles returns the distinct articles of the cases, each canonical URL

@@ -73,6 +73,11 @@ func TestSearch(t *testing.T) {
 		{"speaker name", Query{Clauses: []Clause{{Text: "prime minister"}}}, []string{"a1/1"}},
 		{"source filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Source: "wire"}, []string{"b1/0"}},
 		{"since filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Since: since}, []string{"b1/0"}},
+		{"until filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Until: since}, []string{"a1/0", "a1/1"}},
+		{"until is inclusive", Query{Clauses: []Clause{{Text: "rates"}}, Until: since.AddDate(0, 0, 24)}, []string{"b1/0"}},
+		{"title word", Query{Clauses: []Clause{{Text: "row"}}}, []string{"a1/0", "a1/1"}},
+		{"text only skips the title", Query{Clauses: []Clause{{Text: "row", TextOnly: true}}}, []string{}},
+		{"text only skips speakers", Query{Clauses: []Clause{{Text: "prime minister", TextOnly: true}}}, []string{}},
 		{"article filter", Query{Clauses: []Clause{{Text: "intelligence"}}, ArticleIDs: []string{"a1"}}, []string{"a1/0", "a1/1"}},
 		{"must", Query{Clauses: []Clause{{Text: "intelligence", Must: true}, {Text: "may", Must: true}}}, []string{"a1/1"}},
 		{"syntax is text", Query{Clauses: []Clause{{Text: `+rates -"held" (0.5%) ~ * ? ^2 title:x`}}}, []string{"b1/0"}},
@@ -89,6 +94,27 @@ func TestSearch(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestUntilKeepsUndated: an article of unknown date cannot be shown to be
+// later than Until, so it stays.
+func TestUntilKeepsUndated(t *testing.T) {
+	ix := open(t, t.TempDir())
+	ctx := context.Background()
+	if err := ix.Replace(ctx, "u1", passages("u1", "Harbour plan", "wire", time.Time{}, "The harbour plan was approved.")); err != nil {
+		t.Fatal(err)
+	}
+	late := passages("d1", "Harbour plan", "wire", time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), "The harbour plan was dropped.")
+	if err := ix.Replace(ctx, "d1", late); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search(ctx, Query{Clauses: []Clause{{Text: "harbour"}}, Until: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(hits); fmt.Sprint(got) != "[u1/0]" {
+		t.Errorf("got %v, want [u1/0]", got)
 	}
 }
 

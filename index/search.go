@@ -19,6 +19,9 @@ type Clause struct {
 	Phrase bool
 	Boost  float64 // 0 means 1
 	Must   bool    // the passage must match this clause
+	// TextOnly matches the passage text alone, not its title and speakers:
+	// plain BM25 over passages, the baseline evaluations compare against.
+	TextOnly bool
 }
 
 // Query asks for passages. Clauses score; the other fields filter.
@@ -26,6 +29,7 @@ type Query struct {
 	Clauses      []Clause
 	Source       string    // only this source
 	Since        time.Time // only passages of articles published since then
+	Until        time.Time // no passages of articles published after then (undated ones stay)
 	ArticleIDs   []string  // only these articles
 	PreferSpeech float64   // boost for passages with attributed speech
 	Size         int       // hits wanted; 0 means 50
@@ -96,6 +100,11 @@ func buildQuery(q Query) query.Query {
 	if must = append(must, filters(q)...); len(must) > 0 {
 		b.AddMust(must...)
 	}
+	if !q.Until.IsZero() {
+		d := bleve.NewDateRangeQuery(q.Until.Add(time.Nanosecond), time.Time{})
+		d.SetField(fieldPublished)
+		b.AddMustNot(d)
+	}
 	return b
 }
 
@@ -110,6 +119,9 @@ func clauseQuery(c Clause) query.Query {
 		name   string
 		weight float64
 	}{{fieldText, 1}, {fieldTitle, 0.4}, {fieldSpeakers, 0.6}}
+	if c.TextOnly {
+		fields = fields[:1]
+	}
 	var qs []query.Query
 	for _, f := range fields {
 		var fq interface {

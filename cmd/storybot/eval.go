@@ -15,6 +15,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
+	keep := fs.String("keep", "", "build the corpora in this folder and keep them for the next run (default: a temporary folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -24,6 +25,6 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(*shared); err != nil {
 		return fmt.Errorf("no research data at %s (use --shared DIR): %w", *shared, err)
 	}
-	_, err := evaluate.Run(ctx, *shared, e.stdout)
+	_, err := evaluate.Run(ctx, *shared, *keep, e.stdout)
 	return err
 }
