@@ -52,6 +52,7 @@ type Deps struct {
 	Digests   DigestPoster
 	Status    StatusReporter
 	Timeline  Timeliner
+	Charts    Charter
 }
 
 // Asker answers questions (/ask).
@@ -106,6 +107,12 @@ type StatusReporter interface {
 // Timeliner lists a query's articles newest first (/story).
 type Timeliner interface {
 	Timeline(ctx context.Context, query string, limit int) ([]TimelineEntry, error)
+}
+
+// Charter draws a query's coverage (articles per day, stacked by outlet)
+// as a PNG titled title (/story).
+type Charter interface {
+	CoveragePNG(ctx context.Context, title, query string) ([]byte, error)
 }
 
 // Status is what /status shows.
@@ -221,7 +228,7 @@ func checkDeps(d Deps) error {
 	missing := []string{}
 	for name, v := range map[string]any{
 		"Asker": d.Asker, "Stories": d.Stories, "Sources": d.Sources, "Reindexer": d.Reindexer,
-		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline,
+		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline, "Charts": d.Charts,
 	} {
 		if v == nil {
 			missing = append(missing, name)

@@ -76,12 +76,30 @@ func (c *call) focused() (name, typed string) {
 // edit replaces the acknowledged reply, within Discord's limits and with no
 // mentions allowed.
 func (c *call) edit(ctx context.Context, content string, embeds ...*discordgo.MessageEmbed) error {
-	content, embeds = Fit(content, embeds)
+	return c.editWith(ctx, reply{content: content, embeds: embeds})
+}
+
+// reply is what an edit sets: text, embeds, attachments (which an embed
+// shows as attachment://NAME) and buttons.
+type reply struct {
+	content    string
+	embeds     []*discordgo.MessageEmbed
+	files      []*discordgo.File
+	components []discordgo.MessageComponent
+}
+
+// editWith replaces the acknowledged reply with r, uploading its files.
+func (c *call) editWith(ctx context.Context, r reply) error {
+	content, embeds := Fit(r.content, r.embeds)
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
+	components := r.components
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
 	_, err := c.b.session.InteractionResponseEdit(c.i, &discordgo.WebhookEdit{
-		Content: &content, Embeds: &embeds, AllowedMentions: noMentions(),
+		Content: &content, Embeds: &embeds, Components: &components, Files: r.files, AllowedMentions: noMentions(),
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("bot: edit reply to /%s: %w", c.name, err)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"storybot/answer"
+	"storybot/chart"
 	"storybot/digest"
 	"storybot/store"
 )
@@ -143,6 +144,20 @@ func (fakeTimeline) Timeline(ctx context.Context, query string, limit int) ([]Ti
 	}, nil
 }
 
+// fakeCharts draws fakeTimeline's articles with the real chart package.
+type fakeCharts struct{}
+
+func (fakeCharts) CoveragePNG(ctx context.Context, title, query string) ([]byte, error) {
+	entries, _ := fakeTimeline{}.Timeline(ctx, query, 0)
+	var arts []chart.Article
+	for _, e := range entries {
+		arts = append(arts, chart.Article{Title: e.Title, Outlet: e.Source, Published: e.Published})
+	}
+	var buf bytes.Buffer
+	err := chart.PNG(&buf, title, chart.Count(arts))
+	return buf.Bytes(), err
+}
+
 // deps returns fakes around a real store in a temporary directory.
 type testDeps struct {
 	Deps
@@ -168,7 +183,7 @@ func newTestDeps(t *testing.T) *testDeps {
 	}
 	d.digests = &fakeDigests{stories: st}
 	d.Deps = Deps{Asker: d.asker, Stories: st, Sources: d.sources, Reindexer: d.reindexer,
-		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}}
+		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}, Charts: fakeCharts{}}
 	return d
 }
 

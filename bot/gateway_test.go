@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +16,7 @@ import (
 
 	"storybot/answer"
 	"storybot/bot/discordtest"
+	"storybot/chart"
 	"storybot/digest"
 )
 
@@ -422,6 +425,24 @@ func TestGateway(t *testing.T) {
 		if _, err := h.deps.store.Story(context.Background(), testGuild, "budget"); err == nil {
 			t.Errorf("story still stored after /track remove")
 		}
+	})
+
+	t.Run("story attaches its coverage picture", func(t *testing.T) {
+		h.reply(t, h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Pictured", "query": "leak inquiry"}}), 1)
+		tok := h.invoke(discordtest.Invocation{Command: "story", Options: map[string]any{"name": "pictured"}})
+		msg := h.reply(t, tok, 1)
+		edit := srv.Edits(tok)[0]
+		if len(edit.Files) != 1 || edit.Files[0].Name != "coverage.png" || edit.Files[0].ContentType != "image/png" {
+			t.Fatalf("files %+v, want one coverage.png of type image/png", edit.Files)
+		}
+		img, err := png.Decode(bytes.NewReader(edit.Files[0].Data))
+		if err != nil || img.Bounds().Dx() != chart.Width || img.Bounds().Dy() != chart.Height {
+			t.Fatalf("attachment: %v, want a %dx%d PNG", err, chart.Width, chart.Height)
+		}
+		if len(msg.Embeds) != 1 || msg.Embeds[0].Image == nil || msg.Embeds[0].Image.URL != "attachment://coverage.png" {
+			t.Errorf("embeds %+v, want the timeline showing attachment://coverage.png", msg.Embeds)
+		}
+		checkNoMentions(t, msg.AllowedMentions)
 	})
 
 	t.Run("a 429 on the edit is retried after retry_after and lands once", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -41,8 +42,22 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 	if err != nil {
 		return fmt.Errorf("bot: story %s: %w", name, err)
 	}
-	return c.edit(ctx, "", timelineEmbed(st, entries))
+	r := reply{embeds: []*discordgo.MessageEmbed{timelineEmbed(st, entries)}}
+	if len(entries) > 0 {
+		png, err := b.deps.Charts.CoveragePNG(ctx, "Coverage: "+st.Name, st.Query)
+		if err != nil {
+			// the timeline is worth sending without its picture
+			b.log.Warn("story chart failed", "guild_id", c.guild, "story", st.Name, "error", err)
+		} else {
+			r.files = []*discordgo.File{{Name: storyPNG, ContentType: "image/png", Reader: bytes.NewReader(png)}}
+			r.embeds[0].Image = &discordgo.MessageEmbedImage{URL: "attachment://" + storyPNG}
+		}
+	}
+	return c.editWith(ctx, r)
 }
+
+// storyPNG is the name of /story's coverage picture.
+const storyPNG = "coverage.png"
 
 // timelineEmbed lists a story's articles, newest first, with outlet and
 // date.

@@ -33,8 +33,19 @@ type Request struct {
 	Path   string // without the /api/vN prefix, e.g. /channels/5/messages
 	Query  string
 	Header http.Header
+	// Body is the JSON sent: the body itself, or for a multipart request
+	// (a message with attachments) its payload_json part.
 	Body   []byte
+	Files  []File // a multipart request's files[n] parts, in order
 	Status int
+}
+
+// File is an attachment uploaded with a message.
+type File struct {
+	Field       string // form field, e.g. files[0]
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // Decode unmarshals the request body into v.
@@ -163,9 +174,13 @@ func (s *Server) id() string {
 func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	req := Request{Method: r.Method, Path: apiPrefix.ReplaceAllString(r.URL.Path, ""), Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body}
+	formErr := readMultipart(&req)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	status, reply, header := s.answer(req)
+	status, reply, header := http.StatusBadRequest, any(apiError(50035, "Invalid Form Body")), map[string]string(nil)
+	if formErr == nil {
+		status, reply, header = s.answer(req)
+	}
 	req.Status = status
 	s.requests = append(s.requests, req)
 	s.notify()

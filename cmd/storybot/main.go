@@ -24,6 +24,7 @@ var commands = []command{
 	{"ask", "ask [--json] [--source NAME] [--since DATE] [--limit N] QUESTION", "answer a question with cited passages", cmdAsk},
 	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
+	{"story", "story [--png FILE] [--limit N] NAME", "list a tracked story's articles (or those a query finds) newest first; --png draws its coverage", cmdStory},
 	{"digest", "digest [--dry-run] [--story NAME] [--guild ID]", "print (dry run) or post the digests of tracked stories now", cmdDigest},
 	{"run", "run", "serve the Discord bot, the scheduler and the HTTP endpoints", cmdRun},
 	{"eval", "eval [--shared DIR]", "measure answers on the dev question sets in ../shared/eval", cmdEval},

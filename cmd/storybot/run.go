@@ -130,7 +130,7 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 	b, err := bot.New(bot.Config{Token: token, Mode: d.Mode, APIBaseURL: d.APIBaseURL, GuildIDs: d.GuildIDs,
 		AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey, AskPerMinute: d.AskPerMinute},
 		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher(false)},
-			Reindexer: s, Digests: s, Status: s, Timeline: s}, a.log)
+			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s}, a.log)
 	if err != nil {
 		return nil, err
 	}
