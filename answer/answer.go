@@ -39,7 +39,7 @@ type Speaker struct {
 type Citation struct {
 	N         int     `json:"n"`
 	Title     string  `json:"title"`
-	Source    string  `json:"source"`
+	Source    string  `json:"source"` // the outlet's name, as shown
 	URL       string  `json:"url"`
 	Published string  `json:"published"` // YYYY-MM-DD, or empty when unknown
 	Passage   string  `json:"passage"`

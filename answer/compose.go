@@ -202,7 +202,7 @@ func nextBest(rs []ranked, id string, best map[string]float64) float64 {
 
 func citation(n int, r ranked) Citation {
 	p := r.hit.Passage
-	c := Citation{N: n, Title: p.Title, Source: p.Source, URL: p.URL, Passage: p.Text,
+	c := Citation{N: n, Title: p.Title, Source: p.OutletName(), URL: p.URL, Passage: p.Text,
 		ArticleID: p.ArticleID, PassageID: p.ID, Score: r.score, Highlights: highlights(p.Text, r.matched)}
 	if !p.Published.IsZero() {
 		c.Published = p.Published.Format("2006-01-02")

@@ -6,6 +6,7 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -13,9 +14,10 @@ import (
 // Article is one news article as kept in the store, the source of truth for
 // the index.
 type Article struct {
-	ID         string    `json:"id"`     // stable: derived from the canonical URL
-	URL        string    `json:"url"`    // canonical: tracking parameters and fragment removed
-	Source     string    `json:"source"` // configured source name or outlet
+	ID         string    `json:"id"`               // stable: derived from the canonical URL
+	URL        string    `json:"url"`              // canonical: tracking parameters and fragment removed
+	Source     string    `json:"source"`           // configured source name: what --source filters and source health use
+	Outlet     string    `json:"outlet,omitempty"` // publisher's name (og:site_name, feed title, front matter); see OutletName
 	Title      string    `json:"title"`
 	Author     string    `json:"author,omitempty"`
 	Published  time.Time `json:"published,omitzero"`
@@ -33,9 +35,27 @@ type Passage struct {
 	Text      string    `json:"text"` // original text, shown to people
 	Title     string    `json:"title"`
 	Source    string    `json:"source"`
+	Outlet    string    `json:"outlet,omitempty"`
 	URL       string    `json:"url"`
 	Published time.Time `json:"published,omitzero"`
 	Speakers  []Speaker `json:"speakers,omitempty"`
+}
+
+// OutletName is the name citations show for the article's publisher: its
+// Outlet, else its URL's host (without "www."), else its source's name.
+func (a Article) OutletName() string { return outletName(a.Outlet, a.URL, a.Source) }
+
+// OutletName is the passage's article's OutletName.
+func (p Passage) OutletName() string { return outletName(p.Outlet, p.URL, p.Source) }
+
+func outletName(outlet, rawURL, source string) string {
+	if o := strings.Join(strings.Fields(outlet), " "); o != "" {
+		return o
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return source
 }
 
 // Speaker is someone a passage quotes or reports: who, in what role, and what

@@ -69,11 +69,12 @@ type StoryStore interface {
 }
 
 // SourceAdmin lists, adds and removes sources (/sources). Add validates the
-// URL (scheme, address) and fetches it once before saving; its error text is
-// shown to the admin.
+// URL (scheme, address) and fetches it once before saving; outlet, when
+// set, is the name citations show for the source's articles. Its error text
+// is shown to the admin.
 type SourceAdmin interface {
 	List(ctx context.Context) ([]SourceInfo, error)
-	Add(ctx context.Context, name, url, by string) error
+	Add(ctx context.Context, name, url, outlet, by string) error
 	Remove(ctx context.Context, name string) error
 }
 
@@ -82,6 +83,7 @@ type SourceInfo struct {
 	Name    string
 	URL     string
 	Kind    string    // rss, web, file...
+	Outlet  string    // display name in citations; empty: the name found in the articles
 	AddedBy string    // user ID for sources added with /sources add; empty for config.yaml
 	Added   time.Time // zero for config.yaml sources
 }

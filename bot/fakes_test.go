@@ -56,13 +56,13 @@ func (f *fakeSources) List(ctx context.Context) ([]SourceInfo, error) {
 	return append([]SourceInfo(nil), f.sources...), nil
 }
 
-func (f *fakeSources) Add(ctx context.Context, name, u, by string) error {
+func (f *fakeSources) Add(ctx context.Context, name, u, outlet, by string) error {
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		return errors.New("sources: only http and https URLs can be added")
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.sources = append(f.sources, SourceInfo{Name: name, URL: u, Kind: "rss", AddedBy: by})
+	f.sources = append(f.sources, SourceInfo{Name: name, URL: u, Kind: "rss", Outlet: outlet, AddedBy: by})
 	return nil
 }
 

@@ -407,8 +407,8 @@ func TestGateway(t *testing.T) {
 			{discordtest.Invocation{Command: "story", Options: map[string]any{"name": "nope"}}, "No story called nope"},
 			{discordtest.Invocation{Command: "track", Sub: "remove", Options: map[string]any{"name": "budget"}}, "Stopped tracking **budget**"},
 			{with(admin, "sources", "add", map[string]any{"url": "ftp://x.example", "name": "x"}), "Could not add x: sources: only http and https"},
-			{with(admin, "sources", "add", map[string]any{"url": "https://x.example/feed", "name": "x"}), "Added **x**"},
-			{with(admin, "sources", "list", nil), "**x** (rss) https:" + zwsp + "//x.example/feed · added by <@"},
+			{with(admin, "sources", "add", map[string]any{"url": "https://x.example/feed", "name": "x", "outlet": "X News"}), "Added **x**"},
+			{with(admin, "sources", "list", nil), "**x** (rss) https:" + zwsp + "//x.example/feed as “X News” · added by <@"},
 			{with(admin, "sources", "remove", map[string]any{"name": "x"}), "Removed **x**"},
 		}
 		for _, st := range steps {

@@ -18,6 +18,7 @@ func (b *Bot) sourcesCommand() *command {
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Add a feed or page; it is fetched once to check it", Options: []*discordgo.ApplicationCommandOption{
 					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "http(s) URL of a feed or page", Required: true, MaxLength: 2000},
 					{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "A short name, e.g. bbc-politics", Required: true, MaxLength: 50},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "outlet", Description: "The outlet's name in citations, e.g. BBC News (default: the name its pages give)", MaxLength: 100},
 				}},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Remove an added source", Options: []*discordgo.ApplicationCommandOption{
 					{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "The source's name", Required: true, Autocomplete: true},
@@ -35,7 +36,7 @@ func (b *Bot) handleSources(ctx context.Context, c *call) error {
 	switch c.sub {
 	case "add":
 		name, u := strings.TrimSpace(c.str("name")), strings.TrimSpace(c.str("url"))
-		if err := b.deps.Sources.Add(ctx, name, u, c.user); err != nil {
+		if err := b.deps.Sources.Add(ctx, name, u, c.str("outlet"), c.user); err != nil {
 			b.log.Info("source add refused", "source", name, "guild_id", c.guild, "error", err)
 			return tellUser("Could not add %s: %s", EscapeLine(name), EscapeLine(err.Error()))
 		}
@@ -62,6 +63,9 @@ func sourcesEmbed(sources []SourceInfo) *discordgo.MessageEmbed {
 	}
 	for _, s := range sources {
 		fmt.Fprintf(&d, "**%s** (%s) %s", EscapeLine(s.Name), EscapeLine(s.Kind), EscapeLine(s.URL))
+		if s.Outlet != "" {
+			fmt.Fprintf(&d, " as “%s”", EscapeLine(s.Outlet))
+		}
 		if isSnowflake(s.AddedBy) {
 			fmt.Fprintf(&d, " · added by <@%s>", s.AddedBy)
 		}

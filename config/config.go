@@ -35,6 +35,7 @@ type Source struct {
 	Page     string `yaml:"page,omitempty"`
 	Path     string `yaml:"path,omitempty"`
 	Schedule string `yaml:"schedule,omitempty"` // overrides schedule.ingest for this source
+	Outlet   string `yaml:"outlet,omitempty"`   // name citations show; default: found in the articles
 }
 
 // Fetch bounds every outbound request.

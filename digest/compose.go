@@ -13,7 +13,7 @@ type Item struct {
 	ArticleID  string
 	Title      string
 	URL        string
-	Source     string
+	Source     string    // the outlet's name, as shown
 	Published  time.Time // zero if the source gave none
 	Passage    string    // the best-matching passage; summarised
 	Score      float64   // the match score; the best-scoring article leads an entry

@@ -97,7 +97,7 @@ func (r *Runner) compose(ctx context.Context, st store.Story, w window) (Digest,
 			ids = append(ids, a.ID)
 		}
 		it := Item{
-			ArticleID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source,
+			ArticleID: a.ID, Title: a.Title, URL: a.URL, Source: a.OutletName(),
 			Published: a.Published, Paragraphs: a.Paragraphs,
 		}
 		if it.Published.IsZero() {

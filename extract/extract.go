@@ -27,6 +27,7 @@ type Article struct {
 	Title      string
 	Byline     string
 	Published  time.Time
+	SiteName   string // the outlet: og:site_name or the JSON-LD publisher
 	Paragraphs []string
 }
 
@@ -77,6 +78,7 @@ func fromDocument(doc *html.Node, pageURL *url.URL, meta pageMeta, pruned bool) 
 		Title:     firstNonEmpty(meta.title, clip(ra.Title()), meta.fallbackTitle),
 		Byline:    cleanByline(firstNonEmpty(meta.byline, ra.Byline())),
 		Published: meta.published,
+		SiteName:  firstNonEmpty(meta.siteName, clip(ra.SiteName())),
 	}
 	if t, err := ra.PublishedTime(); a.Published.IsZero() && err == nil {
 		a.Published = t.UTC()

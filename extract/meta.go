@@ -16,6 +16,8 @@ type pageMeta struct {
 	// site-name suffix; fallbackTitle is the first <h1> or the <title>.
 	title, fallbackTitle, byline string
 	published                    time.Time
+	// siteName is the outlet: og:site_name, else the JSON-LD publisher.
+	siteName string
 }
 
 // dateMetaKeys are meta name/property values that carry the publication
@@ -72,6 +74,7 @@ func readMeta(doc *html.Node) pageMeta {
 		fallbackTitle: clip(firstNonEmpty(h1, docTitle)),
 	}
 	lds := jsonLDArticle(ld)
+	m.siteName = clip(firstNonEmpty(metas["og:site_name"], lds.publisher))
 	for _, k := range authorMetaKeys {
 		if v := metas[k]; v != "" && !strings.HasPrefix(v, "http") {
 			m.byline = v
@@ -105,7 +108,7 @@ func isBylineElement(n *html.Node) bool {
 
 // ldArticle is the part of a schema.org article we read from JSON-LD.
 type ldArticle struct {
-	author, published string
+	author, published, publisher string
 }
 
 // jsonLDArticle finds the first JSON-LD object with a datePublished, looking
@@ -138,6 +141,7 @@ func visitLD(v any, depth int, found *ldArticle) {
 		if d, ok := x["datePublished"].(string); ok && validTime(d) {
 			found.published = d
 			found.author = ldName(x["author"], 0)
+			found.publisher = ldName(x["publisher"], 0)
 			return
 		}
 		visitLD(x["@graph"], depth+1, found)

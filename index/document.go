@@ -14,6 +14,7 @@ func document(p article.Passage) map[string]any {
 		fieldText:     p.Text,
 		fieldTitle:    p.Title,
 		fieldSource:   p.Source,
+		fieldOutlet:   p.Outlet,
 		fieldArticle:  p.ArticleID,
 		fieldURL:      p.URL,
 		fieldPosition: float64(p.Position),
@@ -40,7 +41,7 @@ func passageFrom(id string, f map[string]any) article.Passage {
 	str := func(k string) string { s, _ := f[k].(string); return s }
 	p := article.Passage{
 		ID: id, ArticleID: str(fieldArticle), Text: str(fieldText), Title: str(fieldTitle),
-		Source: str(fieldSource), URL: str(fieldURL),
+		Source: str(fieldSource), Outlet: str(fieldOutlet), URL: str(fieldURL),
 	}
 	if n, ok := f[fieldPosition].(float64); ok {
 		p.Position = int(n)

@@ -50,6 +50,7 @@ func seed(t *testing.T, ix *Index) {
 	a[1].Speakers = []article.Speaker{{Name: "Theresa May", Role: "Prime Minister", Quote: "must remain secure"}}
 	b := passages("b1", "Rates held", "wire", may.AddDate(0, 1, 0),
 		"The central bank held interest rates at 0.5% (again) in June.")
+	b[0].Outlet = "Wire Service Daily"
 	for _, p := range [][]article.Passage{a, b} {
 		if err := ix.Replace(ctx, p[0].ArticleID, p); err != nil {
 			t.Fatal(err)
@@ -72,6 +73,7 @@ func TestSearch(t *testing.T) {
 		{"phrase order matters", Query{Clauses: []Clause{{Text: "rates interest", Phrase: true}}}, []string{}},
 		{"speaker name", Query{Clauses: []Clause{{Text: "prime minister"}}}, []string{"a1/1"}},
 		{"source filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Source: "wire"}, []string{"b1/0"}},
+		{"outlet filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Source: "Wire Service Daily"}, []string{"b1/0"}},
 		{"since filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Since: since}, []string{"b1/0"}},
 		{"until filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Until: since}, []string{"a1/0", "a1/1"}},
 		{"until is inclusive", Query{Clauses: []Clause{{Text: "rates"}}, Until: since.AddDate(0, 0, 24)}, []string{"b1/0"}},
@@ -145,6 +147,10 @@ func TestStoredFieldsRoundTrip(t *testing.T) {
 	}
 	if len(p.Speakers) != 1 || p.Speakers[0].Name != "Theresa May" {
 		t.Errorf("speakers: got %+v", p.Speakers)
+	}
+	hits, err = ix.Search(context.Background(), Query{Clauses: []Clause{{Text: "rates"}}})
+	if err != nil || len(hits) != 1 || hits[0].Passage.Outlet != "Wire Service Daily" {
+		t.Errorf("outlet: got %+v, %v; want Wire Service Daily", hits, err)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // SchemaVersion changes whenever the mapping or the stored fields change,
 // or what ingest derives into them (passages, speakers); an index built
 // with another version is rebuilt from the store at start-up.
-const SchemaVersion = "storybot-passages-5"
+const SchemaVersion = "storybot-passages-6"
 
 // Field names of a passage document.
 const (
@@ -20,6 +20,7 @@ const (
 	fieldSpeakers  = "speakers"
 	fieldSpeech    = "has_speech"
 	fieldSource    = "source"
+	fieldOutlet    = "outlet"
 	fieldArticle   = "article_id"
 	fieldURL       = "url"
 	fieldPublished = "published"
@@ -73,6 +74,7 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeakers, text(false))
 	doc.AddFieldMappingsAt(fieldSpeech, speech)
 	doc.AddFieldMappingsAt(fieldSource, keywordField(true))
+	doc.AddFieldMappingsAt(fieldOutlet, keywordField(true))
 	doc.AddFieldMappingsAt(fieldArticle, keywordField(true))
 	doc.AddFieldMappingsAt(fieldURL, stored())
 	doc.AddFieldMappingsAt(fieldSpeakerJS, stored())

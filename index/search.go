@@ -27,7 +27,7 @@ type Clause struct {
 // Query asks for passages. Clauses score; the other fields filter.
 type Query struct {
 	Clauses      []Clause
-	Source       string    // only this source
+	Source       string    // only this source (its configured name, or its outlet's)
 	Since        time.Time // only passages of articles published since then
 	Until        time.Time // no passages of articles published after then (undated ones stay)
 	ArticleIDs   []string  // only these articles
@@ -41,7 +41,7 @@ type Hit struct {
 	Score   float64
 }
 
-var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldArticle, fieldURL,
+var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldOutlet, fieldArticle, fieldURL,
 	fieldPublished, fieldPosition, fieldSpeakerJS}
 
 // Search returns the passages that best match q, best first. A query with
@@ -144,10 +144,14 @@ func clauseQuery(c Clause) query.Query {
 func filters(q Query) []query.Query {
 	var fs []query.Query
 	if q.Source != "" {
-		t := bleve.NewTermQuery(q.Source)
-		t.SetField(fieldSource)
-		t.SetBoost(0)
-		fs = append(fs, t)
+		var either []query.Query
+		for _, f := range []string{fieldSource, fieldOutlet} {
+			t := bleve.NewTermQuery(q.Source)
+			t.SetField(f)
+			t.SetBoost(0)
+			either = append(either, t)
+		}
+		fs = append(fs, bleve.NewDisjunctionQuery(either...))
 	}
 	if !q.Since.IsZero() {
 		d := bleve.NewDateRangeQuery(q.Since, time.Time{})

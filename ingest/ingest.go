@@ -35,6 +35,9 @@ type Source struct {
 	Name   string
 	Kind   Kind
 	Target string // URL or local path
+	// Outlet, when set, is the name citations show for the source's
+	// articles instead of the one found in them.
+	Outlet string
 }
 
 // Summary counts what a run did.

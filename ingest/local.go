@@ -82,9 +82,7 @@ func readFile(path, source string) (article.Article, error) {
 	if err != nil {
 		return article.Article{}, fmt.Errorf("ingest: %s: %w", path, err)
 	}
-	if a.Source == "" {
-		a.Source = source
-	}
+	a.Source = source
 	a.Fetched = time.Now().UTC()
 	return a, nil
 }
@@ -98,7 +96,7 @@ func parseFile(ext string, data []byte, fileURL string) (article.Article, error)
 		if err != nil {
 			return article.Article{}, err
 		}
-		return article.Article{URL: fileURL, Title: x.Title, Author: x.Byline, Published: x.Published, Paragraphs: x.Paragraphs}, nil
+		return article.Article{URL: fileURL, Title: x.Title, Author: x.Byline, Published: x.Published, Outlet: x.SiteName, Paragraphs: x.Paragraphs}, nil
 	case ".md":
 		return parseMarkdown(data, fileURL)
 	default:
@@ -177,7 +175,7 @@ type frontMatter struct {
 	URL       string `yaml:"url"`
 	Published string `yaml:"published"`
 	Author    string `yaml:"author"`
-	Source    string `yaml:"source"`
+	Source    string `yaml:"source"` // the outlet's name
 }
 
 func parseMarkdown(data []byte, fileURL string) (article.Article, error) {
@@ -205,7 +203,7 @@ func parseMarkdown(data []byte, fileURL string) (article.Article, error) {
 		}
 		paras = append(paras, plainMarkdown(p))
 	}
-	a := article.Article{URL: fileURL, Title: fm.Title, Author: fm.Author, Source: fm.Source, Paragraphs: extract.Clean(paras)}
+	a := article.Article{URL: fileURL, Title: fm.Title, Author: fm.Author, Outlet: fm.Source, Paragraphs: extract.Clean(paras)}
 	if fm.URL != "" {
 		a.URL = fm.URL
 	}

@@ -83,8 +83,11 @@ func TestIngestLocalFiles(t *testing.T) {
 	})
 	t.Run("markdown front matter", func(t *testing.T) {
 		a := get("https://news.example.org/tide-gauge")
-		if a.Source != "Example Coast News" || a.Author != "Priya Lund" || a.Published.IsZero() {
-			t.Errorf("got source %q author %q published %v, want the front matter's", a.Source, a.Author, a.Published)
+		if a.Outlet != "Example Coast News" || a.Author != "Priya Lund" || a.Published.IsZero() {
+			t.Errorf("got outlet %q author %q published %v, want the front matter's", a.Outlet, a.Author, a.Published)
+		}
+		if a.Source != "local" {
+			t.Errorf("got source %q, want the configured source's name, local", a.Source)
 		}
 	})
 	t.Run("markdown heading", func(t *testing.T) {

@@ -151,7 +151,7 @@ func TestParseMarkdown(t *testing.T) {
 				t.Fatalf("got error %v, want none", err)
 			}
 			for _, c := range [][3]string{{"title", a.Title, tt.title}, {"url", a.URL, tt.url},
-				{"author", a.Author, tt.author}, {"source", a.Source, tt.source}, {"first paragraph", a.Paragraphs[0], tt.first}} {
+				{"author", a.Author, tt.author}, {"outlet", a.Outlet, tt.source}, {"first paragraph", a.Paragraphs[0], tt.first}} {
 				if c[1] != c[2] {
 					t.Errorf("got %s %q, want %q", c[0], c[1], c[2])
 				}

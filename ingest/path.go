@@ -41,6 +41,11 @@ func (in *Ingester) ingestPath(ctx context.Context, src Source, p Progress) Summ
 			break
 		}
 		s.add(c.failed)
+		if src.Outlet != "" {
+			for i := range c.articles {
+				c.articles[i].Outlet = src.Outlet
+			}
+		}
 		s.add(in.saveMany(ctx, c.articles))
 		p.Done(c.files)
 	}

@@ -46,6 +46,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	if err != nil {
 		return failed(err)
 	}
+	a.Outlet = firstNonEmpty(src.Outlet, a.Outlet)
 	return in.saveMany(ctx, []article.Article{a})
 }
 
@@ -74,7 +75,7 @@ func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
 	if err != nil {
 		return article.Article{}, err
 	}
-	return article.Article{URL: resp.URL, Source: source, Title: x.Title, Author: x.Byline,
+	return article.Article{URL: resp.URL, Source: source, Outlet: x.SiteName, Title: x.Title, Author: x.Byline,
 		Published: x.Published, Fetched: time.Now().UTC(), Paragraphs: x.Paragraphs}, nil
 }
 
@@ -104,7 +105,7 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 		if ctx.Err() != nil {
 			break
 		}
-		a, err := in.itemArticle(ctx, src, it)
+		a, err := in.itemArticle(ctx, src, f.Title, it)
 		if err != nil {
 			s.count(0, 0, err, firstNonEmpty(it.Link, it.GUID, it.Title))
 			p.Done(1)
@@ -124,8 +125,9 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 
 // itemArticle returns the article of a feed item: the stored one when the
 // item has not changed since it was fetched (saveMany indexes it again only
-// if missing), else its page, extracted.
-func (in *Ingester) itemArticle(ctx context.Context, src Source, it feed.Item) (article.Article, error) {
+// if missing), else its page, extracted. Its outlet is the source's display
+// name, else the page's site name, else the feed's title.
+func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle string, it feed.Item) (article.Article, error) {
 	link := firstNonEmpty(it.Link, webGUID(it.GUID))
 	if link == "" {
 		return article.Article{}, errors.New("item has no link")
@@ -137,8 +139,8 @@ func (in *Ingester) itemArticle(ctx context.Context, src Source, it feed.Item) (
 	if old, err := in.store.ArticleByURL(ctx, canon); err == nil && !it.Published.After(old.Fetched) {
 		return old, nil
 	}
-	a := article.Article{URL: canon, Source: src.Name, Title: clip(it.Title, 500), Author: it.Author,
-		Published: it.Published, Fetched: time.Now().UTC()}
+	a := article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
+		Title: clip(it.Title, 500), Author: it.Author, Published: it.Published, Fetched: time.Now().UTC()}
 	resp, err := in.get(ctx, link, fetch.Conditional{})
 	var x article.Article
 	if err == nil {
@@ -146,6 +148,7 @@ func (in *Ingester) itemArticle(ctx context.Context, src Source, it feed.Item) (
 	}
 	if err == nil {
 		a.Paragraphs = x.Paragraphs
+		a.Outlet = firstNonEmpty(src.Outlet, x.Outlet, a.Outlet)
 		a.Title = firstNonEmpty(a.Title, x.Title)
 		a.Author = firstNonEmpty(a.Author, x.Author)
 		if a.Published.IsZero() {

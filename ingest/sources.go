@@ -16,11 +16,11 @@ func FromConfig(cs []config.Source) []Source {
 	for _, c := range cs {
 		switch {
 		case c.Feed != "":
-			out = append(out, Source{Name: c.Name, Kind: KindFeed, Target: c.Feed})
+			out = append(out, Source{Name: c.Name, Kind: KindFeed, Target: c.Feed, Outlet: c.Outlet})
 		case c.Page != "":
-			out = append(out, Source{Name: c.Name, Kind: KindPage, Target: c.Page})
+			out = append(out, Source{Name: c.Name, Kind: KindPage, Target: c.Page, Outlet: c.Outlet})
 		default:
-			out = append(out, Source{Name: c.Name, Kind: KindPath, Target: c.Path})
+			out = append(out, Source{Name: c.Name, Kind: KindPath, Target: c.Path, Outlet: c.Outlet})
 		}
 	}
 	return out

@@ -27,7 +27,7 @@ func Split(a article.Article, speakers [][]article.Speaker) []article.Passage {
 	for _, c := range chunks(a.Paragraphs) {
 		p := article.Passage{
 			ID: fmt.Sprintf("%s/%d", a.ID, len(out)), ArticleID: a.ID, Position: len(out),
-			Text: c.text, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
+			Text: c.text, Title: a.Title, Source: a.Source, Outlet: a.OutletName(), URL: a.URL, Published: a.Published,
 		}
 		for _, i := range c.paras {
 			if i < len(speakers) {

@@ -71,6 +71,7 @@ type Source struct {
 	URL      string    `json:"url"`  // a feed or page URL, or a local path
 	Kind     string    `json:"kind"` // "feed", "page" or "path"
 	Schedule string    `json:"schedule,omitempty"`
+	Outlet   string    `json:"outlet,omitempty"` // display name set with /sources add
 	GuildID  string    `json:"guild_id,omitempty"`
 	AddedBy  string    `json:"added_by,omitempty"`
 	Added    time.Time `json:"added,omitzero"`

@@ -31,7 +31,8 @@ func New(idx Searcher) *Finder { return &Finder{idx: idx} }
 type Match struct {
 	ArticleID string
 	Title     string
-	Source    string
+	Source    string // configured source name
+	Outlet    string // the outlet's name, as shown
 	URL       string
 	Published time.Time
 	Passage   string
@@ -70,7 +71,7 @@ func (f *Finder) Match(ctx context.Context, query string, articleIDs []string, l
 			continue
 		}
 		seen[p.ArticleID] = true
-		out = append(out, Match{ArticleID: p.ArticleID, Title: p.Title, Source: p.Source, URL: p.URL,
+		out = append(out, Match{ArticleID: p.ArticleID, Title: p.Title, Source: p.Source, Outlet: p.OutletName(), URL: p.URL,
 			Published: p.Published, Passage: p.Text, Score: h.Score})
 		if limit > 0 && len(out) >= limit {
 			break

@@ -20,6 +20,7 @@ type extraction struct {
 	Title     string `json:"title"`
 	Byline    string `json:"byline"`
 	Published string `json:"published"`
+	SiteName  string `json:"site_name,omitempty"`
 	Text      string `json:"text"`
 }
 
@@ -42,7 +43,7 @@ func cmdExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := extraction{Title: x.Title, Byline: x.Byline, Text: strings.Join(x.Paragraphs, "\n\n")}
+	out := extraction{Title: x.Title, Byline: x.Byline, SiteName: x.SiteName, Text: strings.Join(x.Paragraphs, "\n\n")}
 	if !x.Published.IsZero() {
 		out.Published = x.Published.Format(time.RFC3339)
 	}

@@ -162,7 +162,7 @@ func (s *service) Timeline(ctx context.Context, query string, limit int) ([]bot.
 	}
 	out := make([]bot.TimelineEntry, len(ms))
 	for i, m := range ms {
-		out[i] = bot.TimelineEntry{Title: m.Title, URL: m.URL, Source: m.Source, Published: m.Published}
+		out[i] = bot.TimelineEntry{Title: m.Title, URL: m.URL, Source: m.Outlet, Published: m.Published}
 	}
 	return out, nil
 }

@@ -25,7 +25,7 @@ func (s *service) allSources(ctx context.Context) ([]ingest.Source, error) {
 		return nil, err
 	}
 	for _, a := range added {
-		out = append(out, ingest.Source{Name: a.Name, Kind: ingest.Kind(a.Kind), Target: a.URL})
+		out = append(out, ingest.Source{Name: a.Name, Kind: ingest.Kind(a.Kind), Target: a.URL, Outlet: a.Outlet})
 	}
 	return out, nil
 }
@@ -41,24 +41,28 @@ type sourceAdmin struct {
 func (a sourceAdmin) List(ctx context.Context) ([]bot.SourceInfo, error) {
 	var out []bot.SourceInfo
 	for _, c := range ingest.FromConfig(a.s.app.cfg.Sources) {
-		out = append(out, bot.SourceInfo{Name: c.Name, URL: c.Target, Kind: string(c.Kind)})
+		out = append(out, bot.SourceInfo{Name: c.Name, URL: c.Target, Kind: string(c.Kind), Outlet: c.Outlet})
 	}
 	added, err := a.s.app.store.Sources(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, s := range added {
-		out = append(out, bot.SourceInfo{Name: s.Name, URL: s.URL, Kind: s.Kind, AddedBy: s.AddedBy, Added: s.Added})
+		out = append(out, bot.SourceInfo{Name: s.Name, URL: s.URL, Kind: s.Kind, Outlet: s.Outlet, AddedBy: s.AddedBy, Added: s.Added})
 	}
 	return out, nil
 }
 
 // Add checks that rawURL is an http(s) URL of a public address that parses
 // as a feed or holds an article, then saves it; it is ingested on schedule.
-func (a sourceAdmin) Add(ctx context.Context, name, rawURL, by string) error {
-	name = strings.TrimSpace(name)
+// outlet, when not empty, is the name its citations show.
+func (a sourceAdmin) Add(ctx context.Context, name, rawURL, outlet, by string) error {
+	name, outlet = strings.TrimSpace(name), strings.Join(strings.Fields(outlet), " ")
 	if name == "" || len(name) > 64 {
 		return errors.New("a source name needs 1 to 64 characters")
+	}
+	if len(outlet) > 100 {
+		return errors.New("an outlet's display name can have at most 100 characters")
 	}
 	if a.exists(ctx, name) {
 		return fmt.Errorf("there is already a source called %q", name)
@@ -71,7 +75,7 @@ func (a sourceAdmin) Add(ctx context.Context, name, rawURL, by string) error {
 	if err != nil {
 		return err
 	}
-	return a.s.app.store.PutSource(ctx, store.Source{Name: name, URL: u.String(), Kind: kind, AddedBy: by, Added: time.Now().UTC()})
+	return a.s.app.store.PutSource(ctx, store.Source{Name: name, URL: u.String(), Kind: kind, Outlet: outlet, AddedBy: by, Added: time.Now().UTC()})
 }
 
 func (a sourceAdmin) exists(ctx context.Context, name string) bool {

@@ -86,7 +86,7 @@ func (s *service) CoveragePNG(ctx context.Context, title, query string) ([]byte,
 	}
 	arts := make([]chart.Article, len(ms))
 	for i, m := range ms {
-		arts[i] = chart.Article{Title: m.Title, Outlet: m.Source, Published: m.Published}
+		arts[i] = chart.Article{Title: m.Title, Outlet: m.Outlet, Published: m.Published}
 	}
 	var buf bytes.Buffer
 	if err := chart.PNG(&buf, title, chart.Count(arts)); err != nil {
