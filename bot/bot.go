@@ -36,6 +36,9 @@ type Config struct {
 	AdminRoleIDs []string // members with any of these roles may run admin commands
 	PublicKey    string   // hex Ed25519 key of the application, required in ModeHTTP
 	AskPerMinute int      // per-user /ask limit; 0 means 5
+	// FirstDigestLookback is how far back a new story's first digest
+	// reaches, for /track add to say so.
+	FirstDigestLookback time.Duration
 
 	// ProgressEvery is the least time between /reindex progress edits;
 	// 0 means 3 seconds.
@@ -106,7 +109,8 @@ type StatusReporter interface {
 	Status(ctx context.Context) (Status, error)
 }
 
-// Timeliner lists a query's articles newest first (/story).
+// Timeliner lists a query's articles newest first (/story, and /track
+// add's preview); limit 0 means every match.
 type Timeliner interface {
 	Timeline(ctx context.Context, query string, limit int) ([]TimelineEntry, error)
 }

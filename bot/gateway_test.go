@@ -114,7 +114,7 @@ func startGateway(t *testing.T) *harness {
 	t.Helper()
 	h := &harness{srv: discordtest.New(t), deps: newTestDeps(t), logs: &logBuffer{}}
 	cfg := Config{Token: testToken, APIBaseURL: h.srv.URL(), GuildIDs: []string{testGuild},
-		AdminRoleIDs: []string{adminRole}, AskPerMinute: 3, ProgressEvery: time.Millisecond}
+		AdminRoleIDs: []string{adminRole}, AskPerMinute: 3, ProgressEvery: time.Millisecond, FirstDigestLookback: 24 * time.Hour}
 	b, err := New(cfg, h.deps.Deps, h.logs.logger())
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -360,8 +360,14 @@ func TestGateway(t *testing.T) {
 			Published: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Outlets: []digest.Outlet{{Source: "bbc", URL: "https://bbc.example/a"}, {Source: "guardian", URL: "https://g.example/b"}}}}
 		h.deps.digests.setEntries(entries)
 		tok := h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Leak", "query": "manchester leak", "channel": "800000000000000001"}})
-		if msg := h.reply(t, tok, 1); !strings.Contains(msg.Content, "Tracking **Leak**") {
+		msg := h.reply(t, tok, 1)
+		if !strings.Contains(msg.Content, "Tracking **Leak**") {
 			t.Fatalf("track add reply %q", msg.Content)
+		}
+		if len(msg.Embeds) != 1 || msg.Embeds[0].Title != "Already in the archive: 2 matching articles" ||
+			!strings.Contains(msg.Embeds[0].Description, "`2024-05-03` [Leak inquiry opens](https://news.example/inquiry) — bbc\n`2024-05-02` [Police angry") ||
+			!strings.Contains(msg.Embeds[0].Description, "first digest also covers articles stored in the 24 hours before now") {
+			t.Errorf("track add preview %+v, want the count, the newest headlines and the first digest's lookback", msg.Embeds)
 		}
 		st, err := h.deps.store.Story(context.Background(), testGuild, "leak")
 		if err != nil || st.Query != "manchester leak" || st.ChannelID != "800000000000000001" {

@@ -163,3 +163,41 @@ func TestNewChecksConfig(t *testing.T) {
 		})
 	}
 }
+
+func TestPreviewEmbed(t *testing.T) {
+	var many []TimelineEntry
+	for i := range 5 {
+		many = append(many, TimelineEntry{Title: fmt.Sprintf("Headline %d", i), Source: "Outlet"})
+	}
+	for _, tc := range []struct {
+		name     string
+		held     []TimelineEntry
+		lookback time.Duration
+		title    string
+		has      []string
+		hasNot   []string
+	}{
+		{"three newest of five", many, 72 * time.Hour, "Already in the archive: 5 matching articles",
+			[]string{"Headline 0", "Headline 2", "stored in the 3 days before now"}, []string{"Headline 3"}},
+		{"nothing yet", nil, time.Hour, "Already in the archive: 0 matching articles",
+			[]string{"Nothing in the archive matches yet", "the 1 hour before now"}, nil},
+		{"no lookback", many[:1], 0, "Already in the archive: 1 matching article", []string{"Headline 0"}, []string{"first digest"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := previewEmbed(tc.held, tc.lookback)
+			if e.Title != tc.title {
+				t.Errorf("title %q, want %q", e.Title, tc.title)
+			}
+			for _, s := range tc.has {
+				if !strings.Contains(e.Description, s) {
+					t.Errorf("description %q lacks %q", e.Description, s)
+				}
+			}
+			for _, s := range tc.hasNot {
+				if strings.Contains(e.Description, s) {
+					t.Errorf("description %q has %q", e.Description, s)
+				}
+			}
+		})
+	}
+}

@@ -59,6 +59,22 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 // storyPNG is the name of /story's coverage picture.
 const storyPNG = "coverage.png"
 
+// timelineLine is one article of a timeline: date, linked title, outlet.
+func timelineLine(e TimelineEntry) string {
+	date := "undated"
+	if !e.Published.IsZero() {
+		date = e.Published.UTC().Format("2006-01-02")
+	}
+	title := EscapeLine(e.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	if link := PageLink(e.URL); link != "" {
+		title = "[" + title + "](" + link + ")"
+	}
+	return fmt.Sprintf("`%s` %s — %s\n", date, title, EscapeLine(e.Source))
+}
+
 // timelineEmbed lists a story's articles, newest first, with outlet and
 // date.
 func timelineEmbed(st store.Story, entries []TimelineEntry) *discordgo.MessageEmbed {
@@ -67,18 +83,7 @@ func timelineEmbed(st store.Story, entries []TimelineEntry) *discordgo.MessageEm
 		d.WriteString("No articles match this story's query yet.")
 	}
 	for _, e := range entries {
-		date := "undated"
-		if !e.Published.IsZero() {
-			date = e.Published.UTC().Format("2006-01-02")
-		}
-		title := EscapeLine(e.Title)
-		if title == "" {
-			title = "(untitled)"
-		}
-		if link := PageLink(e.URL); link != "" {
-			title = "[" + title + "](" + link + ")"
-		}
-		fmt.Fprintf(&d, "`%s` %s — %s\n", date, title, EscapeLine(e.Source))
+		d.WriteString(timelineLine(e))
 	}
 	return &discordgo.MessageEmbed{
 		Title:       "Timeline: " + EscapeLine(st.Name),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/bwmarrin/discordgo"
@@ -76,7 +77,54 @@ func (b *Bot) trackAdd(ctx context.Context, c *call) error {
 	if err := b.deps.Stories.PutStory(ctx, st); err != nil {
 		return fmt.Errorf("bot: track add: %w", err)
 	}
-	return c.edit(ctx, fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", EscapeLine(name), EscapeLine(query), channel))
+	text := fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", EscapeLine(name), EscapeLine(query), channel)
+	held, err := b.deps.Timeline.Timeline(ctx, query, 0)
+	if err != nil {
+		// the story is tracked; only the preview is missing
+		b.log.Warn("track add preview failed", "guild_id", c.guild, "story", name, "error", err)
+		return c.edit(ctx, text)
+	}
+	return c.edit(ctx, text, previewEmbed(held, b.cfg.FirstDigestLookback))
+}
+
+// previewLength is how many of the newest matching headlines /track add
+// shows.
+const previewLength = 3
+
+// previewEmbed says what the archive already holds for a new story: how
+// many articles match, the newest headlines, and what the first digest
+// will cover.
+func previewEmbed(held []TimelineEntry, lookback time.Duration) *discordgo.MessageEmbed {
+	var d strings.Builder
+	for i, e := range held {
+		if i == previewLength {
+			break
+		}
+		d.WriteString(timelineLine(e))
+	}
+	if len(held) == 0 {
+		d.WriteString("Nothing in the archive matches yet; new articles will appear in the digests.\n")
+	}
+	if lookback > 0 {
+		fmt.Fprintf(&d, "\nThe first digest also covers articles stored in the %s before now.", span(lookback))
+	}
+	return &discordgo.MessageEmbed{
+		Title:       fmt.Sprintf("Already in the archive: %d matching %s", len(held), plural(len(held), "article", "articles")),
+		Description: d.String(),
+		Color:       embedColour,
+	}
+}
+
+// span renders a lookback as people say it: "24 hours", "3 days".
+func span(d time.Duration) string {
+	if d%(24*time.Hour) == 0 && d >= 48*time.Hour {
+		return fmt.Sprintf("%d days", d/(24*time.Hour))
+	}
+	if d%time.Hour == 0 {
+		h := int(d / time.Hour)
+		return fmt.Sprintf("%d %s", h, plural(h, "hour", "hours"))
+	}
+	return d.String()
 }
 
 // checkStoryName accepts 1 to storyNameMax printable characters.

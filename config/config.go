@@ -56,6 +56,9 @@ type Schedule struct {
 	Digest      string `yaml:"digest"`
 	PostEmpty   bool   `yaml:"post_empty_digest"`
 	DigestLimit int    `yaml:"digest_max_entries"`
+	// FirstLookback is how far back before a story was tracked its first
+	// digest reaches.
+	FirstLookback time.Duration `yaml:"first_digest_lookback"`
 }
 
 // Story is a tracked story declared in the file, besides those added with
@@ -97,7 +100,7 @@ func Default() Config {
 			UserAgent: "storybot/0.1 (+https://github.com/storybot/storybot)",
 			HostDelay: time.Second, Concurrency: 4, Retries: 2, PagesPerFeed: 50,
 		},
-		Schedule: Schedule{Ingest: "@every 15m", Digest: "0 8 * * *", DigestLimit: 10},
+		Schedule: Schedule{Ingest: "@every 15m", Digest: "0 8 * * *", DigestLimit: 10, FirstLookback: 24 * time.Hour},
 		Discord:  Discord{Mode: "gateway", APIBaseURL: "https://discord.com", AskPerMinute: 5},
 		HTTP:     HTTP{Listen: "127.0.0.1:8080"},
 		Log:      Log{Format: "auto", Level: "info"},

@@ -43,6 +43,9 @@ func TestLoadEmptyFile(t *testing.T) {
 	if c.Discord.Mode != "gateway" {
 		t.Errorf("mode: got %q, want gateway", c.Discord.Mode)
 	}
+	if c.Schedule.FirstLookback != 24*time.Hour {
+		t.Errorf("schedule.first_digest_lookback: got %v, want 24h", c.Schedule.FirstLookback)
+	}
 }
 
 func TestLoadErrors(t *testing.T) {
@@ -54,6 +57,7 @@ func TestLoadErrors(t *testing.T) {
 		{"mode", "discord:\n  mode: carrier-pigeon\n", "discord.mode"},
 		{"story", "stories:\n  - name: a\n", "stories[0]"},
 		{"log", "log:\n  format: xml\n", "log.format"},
+		{"lookback", "schedule:\n  first_digest_lookback: -1h\n", "schedule.first_digest_lookback"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

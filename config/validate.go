@@ -47,6 +47,9 @@ func (c *Config) Validate() error {
 	if c.Discord.AskPerMinute < 0 {
 		bad("discord.ask_per_minute must not be negative")
 	}
+	if c.Schedule.FirstLookback < 0 {
+		bad("schedule.first_digest_lookback must not be negative")
+	}
 	if c.Fetch.Timeout <= 0 || c.Fetch.MaxBytes <= 0 || c.Fetch.Concurrency <= 0 {
 		bad("fetch.timeout, fetch.max_bytes and fetch.concurrency must be positive")
 	}

@@ -75,6 +75,11 @@ type Runner struct {
 	// PostEmpty posts a digest with no entries instead of only moving
 	// the cursor.
 	PostEmpty bool
+	// FirstLookback is how long before a story was tracked its first
+	// digest reaches back, so that it is not empty when the archive
+	// already holds the day's articles. Later digests start where the
+	// last one ended, so those articles are posted once.
+	FirstLookback time.Duration
 
 	mu sync.Mutex
 }
@@ -157,7 +162,7 @@ type window struct {
 func (r *Runner) window(st store.Story) window {
 	start := st.DigestedUntil
 	if start.IsZero() {
-		start = st.Created // a new story starts from when it was tracked
+		start = st.Created.Add(-r.FirstLookback) // a new story's first digest
 	}
 	if st.PendingNonce != "" && st.PendingWindowEnd.After(st.DigestedUntil) {
 		return window{start: start, end: st.PendingWindowEnd, nonce: st.PendingNonce, retry: true}

@@ -433,3 +433,48 @@ func TestNonce(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstDigestLooksBack: a new story's first digest includes what was
+// stored in the lookback before it was tracked, and only the first.
+func TestFirstDigestLooksBack(t *testing.T) {
+	for _, lookback := range []bool{false, true} {
+		t.Run(fmt.Sprint("lookback ", lookback), func(t *testing.T) {
+			f := newFixture(t)
+			ctx := context.Background()
+			f.add("old", distinct(1)) // stored before the lookback
+			time.Sleep(20 * time.Millisecond)
+			mid := time.Now()
+			time.Sleep(20 * time.Millisecond)
+			f.add("recent", distinct(2)) // stored within it
+			f.track("g1", "Fresh", "leak")
+			r := f.runner(nil)
+			if lookback {
+				r.FirstLookback = f.story("g1", "Fresh").Created.Sub(mid)
+			}
+			f.tick()
+			n, err := r.Run(ctx, "g1", "Fresh")
+			if err != nil {
+				t.Fatal(err)
+			}
+			posts := f.discord.posts()
+			if !lookback {
+				if n != 0 || len(posts) != 0 {
+					t.Fatalf("without a lookback: %d posted, want none (both articles were stored before the story)", len(posts))
+				}
+				return
+			}
+			if n != 1 || len(posts) != 1 || len(posts[0].Entries) != 1 || posts[0].Entries[0].Outlets[0].Source != "recent.example" {
+				t.Fatalf("first digest %+v, want one post with the recent article only", posts)
+			}
+			f.add("later", distinct(3))
+			f.tick()
+			if _, err := r.Run(ctx, "g1", "Fresh"); err != nil {
+				t.Fatal(err)
+			}
+			posts = f.discord.posts()
+			if len(posts) != 2 || len(posts[1].Entries) != 1 || posts[1].Entries[0].Title != "Report 3" {
+				t.Errorf("second digest %+v, want only the later article: the lookback's articles posted once", posts[1:])
+			}
+		})
+	}
+}

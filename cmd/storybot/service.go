@@ -33,7 +33,8 @@ func newService(a *app, m *metrics.Storybot) *service {
 	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(false),
 		stories: story.New(a.index), metrics: m}
 	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories},
-		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty}
+		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty,
+		FirstLookback: a.cfg.Schedule.FirstLookback}
 	s.updatePassages()
 	return s
 }
