@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"storybot/neardup"
 )
 
 // Item is one article that matched a story's query, with what composing a
@@ -33,7 +35,7 @@ func Compose(d Digest, items []Item, maxEntries int) Digest {
 		}
 	}
 	d.Entries = nil
-	for _, group := range clusters(texts) {
+	for _, group := range neardup.Groups(texts) {
 		members := make([]Item, len(group))
 		for i, idx := range group {
 			members[i] = items[idx]

@@ -1,4 +1,8 @@
-package digest
+// Package neardup tells when two texts report the same event: word
+// shingles compared by Jaccard similarity and containment, tuned so that
+// lightly rewritten or trimmed copies of one wire story match and two
+// stories on one topic do not. It is pure: no I/O.
+package neardup
 
 import (
 	"hash/fnv"
@@ -29,8 +33,8 @@ const (
 	minContained = 25
 )
 
-// shingles returns the sorted, distinct hashes of text's word shingles.
-func shingles(text string) []uint64 {
+// Shingles returns the sorted, distinct hashes of text's word shingles.
+func Shingles(text string) []uint64 {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -85,18 +89,19 @@ func similarity(a, b []uint64) (jaccard, containment float64) {
 	return float64(n) / float64(len(a)+len(b)-n), float64(n) / float64(min(len(a), len(b)))
 }
 
-// sameEvent reports whether two shingle sets are near-duplicates.
-func sameEvent(a, b []uint64) bool {
+// Same reports whether two shingle sets (of Shingles) are near-duplicates:
+// the same event, reported twice.
+func Same(a, b []uint64) bool {
 	j, c := similarity(a, b)
 	return j >= sameJaccard || (c >= sameContainment && min(len(a), len(b)) >= minContained)
 }
 
-// clusters groups items whose texts are near-duplicates, transitively,
-// and returns the groups as index lists in input order.
-func clusters(texts []string) [][]int {
+// Groups groups texts that are near-duplicates, transitively, and returns
+// the groups as index lists in input order.
+func Groups(texts []string) [][]int {
 	sets := make([][]uint64, len(texts))
 	for i, t := range texts {
-		sets[i] = shingles(t)
+		sets[i] = Shingles(t)
 	}
 	parent := make([]int, len(texts))
 	for i := range parent {
@@ -111,7 +116,7 @@ func clusters(texts []string) [][]int {
 	}
 	for i := range sets {
 		for j := i + 1; j < len(sets); j++ {
-			if find(i) != find(j) && sameEvent(sets[i], sets[j]) {
+			if find(i) != find(j) && Same(sets[i], sets[j]) {
 				parent[find(j)] = find(i)
 			}
 		}

@@ -1,4 +1,4 @@
-package digest
+package neardup
 
 import (
 	"fmt"
@@ -57,9 +57,9 @@ func TestSameEvent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b := shingles(tt.a), shingles(tt.b)
+			a, b := Shingles(tt.a), Shingles(tt.b)
 			j, c := similarity(a, b)
-			if got := sameEvent(a, b); got != tt.want {
+			if got := Same(a, b); got != tt.want {
 				t.Errorf("got %v (jaccard %.2f, containment %.2f), want %v", got, j, c, tt.want)
 			}
 		})
@@ -72,7 +72,7 @@ func firstHalf(s string) string {
 }
 
 func TestClustersTransitive(t *testing.T) {
-	got := clusters([]string{wire, sameTopic, rewritten, firstHalf(rewritten)})
+	got := Groups([]string{wire, sameTopic, rewritten, firstHalf(rewritten)})
 	want := "[[0 2 3] [1]]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("got %v, want %s", got, want)
@@ -94,19 +94,19 @@ func TestNearDupOnBBC(t *testing.T) {
 		texts := readTexts(t, filepath.Join(root, cat), 200)
 		sets := make([][]uint64, len(texts))
 		for i := range texts {
-			sets[i] = shingles(texts[i])
+			sets[i] = Shingles(texts[i])
 		}
 		for i := range sets {
 			for j := i + 1; j < len(sets); j++ {
 				pairs++
-				if sameEvent(sets[i], sets[j]) {
+				if Same(sets[i], sets[j]) {
 					merged++
 				}
 			}
 			for _, k := range rewriteKinds {
 				r := rewrites[k.name]
 				r[0]++
-				if sameEvent(sets[i], shingles(rewrite(texts[i], rng, k.rate, k.trim))) {
+				if Same(sets[i], Shingles(rewrite(texts[i], rng, k.rate, k.trim))) {
 					r[1]++
 				}
 				rewrites[k.name] = r
