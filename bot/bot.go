@@ -56,6 +56,7 @@ type Deps struct {
 	Status    StatusReporter
 	Timeline  Timeliner
 	Charts    Charter
+	Suggester Suggester
 }
 
 // Asker answers questions (/ask).
@@ -119,6 +120,23 @@ type Timeliner interface {
 // as a PNG titled title (/story).
 type Charter interface {
 	CoveragePNG(ctx context.Context, title, query string) ([]byte, error)
+}
+
+// Suggester finds emerging stories (/track suggest): clusters of recent
+// articles that none of the guild's tracked stories matches.
+type Suggester interface {
+	Suggest(ctx context.Context, guildID string) ([]Suggestion, error)
+}
+
+// Suggestion is an emerging story: a name and a query to track it by, how
+// big it is and its top headlines.
+type Suggestion struct {
+	Name      string
+	Query     string
+	Articles  int
+	Outlets   int
+	Found     int // of its articles, how many the query finds
+	Headlines []string
 }
 
 // Status is what /status shows.
@@ -234,7 +252,7 @@ func checkDeps(d Deps) error {
 	missing := []string{}
 	for name, v := range map[string]any{
 		"Asker": d.Asker, "Stories": d.Stories, "Sources": d.Sources, "Reindexer": d.Reindexer,
-		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline, "Charts": d.Charts,
+		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline, "Charts": d.Charts, "Suggester": d.Suggester,
 	} {
 		if v == nil {
 			missing = append(missing, name)

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -16,6 +17,9 @@ type call struct {
 	guild string
 	user  string
 	opts  map[string]*discordgo.ApplicationCommandInteractionDataOption
+	// button is a pressed button's action and payload, from its custom ID
+	// "command:action:payload".
+	button struct{ action, payload string }
 }
 
 func newCall(b *Bot, i *discordgo.Interaction) *call {
@@ -25,6 +29,14 @@ func newCall(b *Bot, i *discordgo.Interaction) *call {
 		c.user = i.Member.User.ID
 	case i.User != nil:
 		c.user = i.User.ID
+	}
+	if data, ok := i.Data.(discordgo.MessageComponentInteractionData); ok {
+		parts := strings.SplitN(data.CustomID, ":", 3)
+		for len(parts) < 3 {
+			parts = append(parts, "")
+		}
+		c.name, c.button.action, c.button.payload = parts[0], parts[1], parts[2]
+		return c
 	}
 	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok {
@@ -41,6 +53,14 @@ func newCall(b *Bot, i *discordgo.Interaction) *call {
 	}
 	return c
 }
+
+// customID is the custom ID of a button that command's press handles.
+func customID(command, action, payload string) string {
+	return command + ":" + action + ":" + payload
+}
+
+// maxCustomID is the longest custom ID Discord accepts.
+const maxCustomID = 100
 
 // str returns a string option, or "".
 func (c *call) str(name string) string {

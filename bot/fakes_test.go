@@ -158,6 +158,19 @@ func (fakeCharts) CoveragePNG(ctx context.Context, title, query string) ([]byte,
 	return buf.Bytes(), err
 }
 
+// fakeSuggester suggests two stories, one with a query too long for a
+// button's custom ID.
+type fakeSuggester struct{}
+
+func (fakeSuggester) Suggest(ctx context.Context, guildID string) ([]Suggestion, error) {
+	return []Suggestion{
+		{Name: "yukos gazprom", Query: "yukos gazprom yugansk", Articles: 20, Outlets: 1, Found: 18,
+			Headlines: []string{"Yukos unit fetches $9bn at auction", "Putin backs state grab for **Yukos**"}},
+		{Name: "kenteris thanou", Query: "kenteris thanou " + strings.Repeat("sprinters ", 20), Articles: 14, Outlets: 3, Found: 12,
+			Headlines: []string{"Greek sprinters suspended by IAAF"}},
+	}, nil
+}
+
 // deps returns fakes around a real store in a temporary directory.
 type testDeps struct {
 	Deps
@@ -183,7 +196,7 @@ func newTestDeps(t *testing.T) *testDeps {
 	}
 	d.digests = &fakeDigests{stories: st}
 	d.Deps = Deps{Asker: d.asker, Stories: st, Sources: d.sources, Reindexer: d.reindexer,
-		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}, Charts: fakeCharts{}}
+		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}, Charts: fakeCharts{}, Suggester: fakeSuggester{}}
 	return d
 }
 

@@ -45,6 +45,23 @@ type sent struct {
 	AllowedMentions *allowedMentions          `json:"allowed_mentions"`
 	Nonce           string                    `json:"nonce"`
 	EnforceNonce    bool                      `json:"enforce_nonce"`
+	Components      []struct {
+		Components []struct {
+			Label    string `json:"label"`
+			CustomID string `json:"custom_id"`
+			Disabled bool   `json:"disabled"`
+		} `json:"components"`
+	} `json:"components"`
+}
+
+// buttons lists a message's buttons, row by row.
+func (s sent) buttons() (labels, ids []string) {
+	for _, row := range s.Components {
+		for _, b := range row.Components {
+			labels, ids = append(labels, b.Label), append(ids, b.CustomID)
+		}
+	}
+	return labels, ids
 }
 
 type allowedMentions struct {
@@ -250,8 +267,8 @@ func TestGateway(t *testing.T) {
 			if c.Name == "ask" && (len(c.Options) != 4 || c.Options[0].Name != "question" || !c.Options[0].Required) {
 				t.Errorf("/ask options = %+v, want question (required), source, since, private", c.Options)
 			}
-			if c.Name == "track" && (len(c.Options) != 3 || len(c.Options[1].Options) != 1 || !c.Options[1].Options[0].Autocomplete) {
-				t.Errorf("/track options = %+v, want add, remove (name autocompletes), list", c.Options)
+			if c.Name == "track" && (len(c.Options) != 4 || len(c.Options[1].Options) != 1 || !c.Options[1].Options[0].Autocomplete) {
+				t.Errorf("/track options = %+v, want add, remove (name autocompletes), list, suggest", c.Options)
 			}
 		}
 		if got, want := strings.Join(names, ","), "ask,digest,reindex,sources,status,story,track"; got != want {
@@ -449,6 +466,37 @@ func TestGateway(t *testing.T) {
 			t.Errorf("embeds %+v, want the timeline showing attachment://coverage.png", msg.Embeds)
 		}
 		checkNoMentions(t, msg.AllowedMentions)
+	})
+
+	t.Run("track suggest lists emerging stories whose buttons track them", func(t *testing.T) {
+		tok := h.invoke(discordtest.Invocation{Command: "track", Sub: "suggest"})
+		msg := h.reply(t, tok, 1)
+		checkNoMentions(t, msg.AllowedMentions)
+		if len(msg.Embeds) != 1 || len(msg.Embeds[0].Fields) != 2 || !strings.Contains(msg.Embeds[0].Fields[0].Value, "20 articles from 1 outlet · query: yukos gazprom yugansk (finds 18)") ||
+			!strings.Contains(msg.Embeds[0].Fields[0].Value, `• Putin backs state grab for \*\*Yukos\*\*`) {
+			t.Fatalf("suggest reply %+v, want two stories with size, query and escaped headlines", msg.Embeds)
+		}
+		labels, ids := msg.buttons()
+		if len(ids) != 2 || labels[0] != "1. Track yukos gazprom" {
+			t.Fatalf("buttons %q %q, want one per story", labels, ids)
+		}
+		for i, want := range []string{"yukos gazprom yugansk", "kenteris thanou sprinters"} {
+			if len(ids[i]) > 100 {
+				t.Errorf("custom id %q is over Discord's 100 characters", ids[i])
+			}
+			press := h.invoke(discordtest.Invocation{CustomID: ids[i], ChannelID: "800000000000000077"})
+			if ack := h.ack(t, press); ack.Type != 5 {
+				t.Errorf("button ack type %d, want a deferred reply (5)", ack.Type)
+			}
+			name := strings.Split(strings.TrimPrefix(ids[i], "track:add:"), "|")[0]
+			h.replyContaining(t, press, "Tracking **"+name+"**")
+			st, err := h.deps.store.Story(context.Background(), testGuild, name)
+			if err != nil || !strings.HasPrefix(st.Query, want) || st.ChannelID != "800000000000000077" {
+				t.Errorf("tracked %+v, %v; want query %q… in the pressing channel", st, err, want)
+			}
+		}
+		press := h.invoke(discordtest.Invocation{CustomID: "track:add:no-separator"})
+		h.replyContaining(t, press, "That button no longer works")
 	})
 
 	t.Run("a 429 on the edit is retried after retry_after and lands once", func(t *testing.T) {

@@ -21,6 +21,12 @@ type command struct {
 	handle func(ctx context.Context, c *call) error
 	// complete returns autocomplete choices for the focused option.
 	complete func(ctx context.Context, c *call) ([]*discordgo.ApplicationCommandOptionChoice, error)
+	// press handles a button of the command's replies (c.button); it runs
+	// after the acknowledgement and edits the reply like handle.
+	press func(ctx context.Context, c *call) error
+	// pressUpdates says whether a button edits the message it is on
+	// (paging) rather than replying with a new one.
+	pressUpdates func(c *call) bool
 }
 
 // Timeouts of interaction work. Interaction tokens last 15 minutes.
@@ -70,6 +76,8 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return b.routeCommand(i)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return b.routeComplete(ctx, i), nil
+	case discordgo.InteractionMessageComponent:
+		return b.routePress(i)
 	}
 	return nil, nil
 }
@@ -91,18 +99,41 @@ func (b *Bot) routeCommand(i *discordgo.Interaction) (*discordgo.InteractionResp
 		}
 	}
 	ephemeral := cmd.ephemeral != nil && cmd.ephemeral(c)
-	work := func(ctx context.Context) {
+	return deferred(ephemeral), b.work(c, cmd.handle)
+}
+
+// work runs a handler after the acknowledgement, within workTimeout, with
+// its error reported to the user and the call logged.
+func (b *Bot) work(c *call, handle func(context.Context, *call) error) func(context.Context) {
+	return func(ctx context.Context) {
 		ctx, cancel := context.WithTimeout(ctx, workTimeout)
 		defer cancel()
 		start := b.now()
-		err := cmd.handle(ctx, c)
+		err := handle(ctx, c)
 		if err != nil {
 			b.fail(ctx, c, err)
 		}
-		b.log.Info("command", "command", c.name, "sub", c.sub, "guild_id", c.guild, "user_id", c.user,
+		b.log.Info("command", "command", c.name, "sub", c.sub, "button", c.button.action, "guild_id", c.guild, "user_id", c.user,
 			"duration_ms", b.now().Sub(start).Milliseconds(), "ok", err == nil)
 	}
-	return deferred(ephemeral), work
+}
+
+// routePress acknowledges a button press: as an update of the message it
+// is on, or as a new reply, and runs the command's press handler.
+func (b *Bot) routePress(i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+	c := newCall(b, i)
+	cmd, ok := b.commands[c.name]
+	if !ok || cmd.press == nil {
+		return message("That button no longer works with this version of storybot.", true), nil
+	}
+	if cmd.admin && !isAdmin(i.Member, b.cfg.AdminRoleIDs) {
+		return message("Only server admins can use this button.", true), nil
+	}
+	ack := deferred(false)
+	if cmd.pressUpdates != nil && cmd.pressUpdates(c) {
+		ack = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+	}
+	return ack, b.work(c, cmd.press)
 }
 
 func (b *Bot) routeComplete(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {

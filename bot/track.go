@@ -36,10 +36,12 @@ func (b *Bot) trackCommand() *command {
 				}},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Stop tracking a story", Options: []*discordgo.ApplicationCommandOption{&named}},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "List this server's tracked stories"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "suggest", Description: "Emerging stories of the last 48 hours that nothing tracked follows"},
 			},
 		},
 		handle:   b.handleTrack,
 		complete: b.completeStory,
+		press:    b.pressTrack,
 	}
 }
 
@@ -49,22 +51,30 @@ func (b *Bot) handleTrack(ctx context.Context, c *call) error {
 		return b.trackAdd(ctx, c)
 	case "remove":
 		return b.trackRemove(ctx, c)
+	case "suggest":
+		return b.trackSuggest(ctx, c)
 	default:
 		return b.trackList(ctx, c)
 	}
 }
 
 func (b *Bot) trackAdd(ctx context.Context, c *call) error {
-	name, query := strings.TrimSpace(c.str("name")), strings.Join(strings.Fields(c.str("query")), " ")
+	channel := c.str("channel")
+	if channel == "" {
+		channel = c.i.ChannelID
+	}
+	return b.track(ctx, c, c.str("name"), c.str("query"), channel)
+}
+
+// track adds a story to the guild and replies with what the archive
+// already holds for it.
+func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) error {
+	name, query = strings.TrimSpace(name), strings.Join(strings.Fields(query), " ")
 	if err := checkStoryName(name); err != nil {
 		return err
 	}
 	if query == "" || len([]rune(query)) > storyQueryMax {
 		return tellUser("The query must be 1 to %d characters.", storyQueryMax)
-	}
-	channel := c.str("channel")
-	if channel == "" {
-		channel = c.i.ChannelID
 	}
 	_, err := b.deps.Stories.Story(ctx, c.guild, name)
 	switch {

@@ -13,10 +13,13 @@ const (
 	PermSendMessages  = 1 << 11
 )
 
-// Invocation is one use of a slash command, or an autocomplete request
-// when Focused names the option being typed.
+// Invocation is one use of a slash command, an autocomplete request when
+// Focused names the option being typed, or a press of a button when
+// CustomID is set.
 type Invocation struct {
 	Command     string
+	CustomID    string         // the pressed button's custom ID
+	MessageID   string         // the message the button is on
 	Sub         string         // subcommand, if any
 	Options     map[string]any // string, bool or int values
 	Focused     string
@@ -98,8 +101,15 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 	if roles == nil {
 		roles = []string{}
 	}
+	data := map[string]any{"id": "600000000000000001", "name": inv.Command, "type": 1, "options": opts}
+	var msg map[string]any
+	if inv.CustomID != "" {
+		kind = 3 // message component
+		data = map[string]any{"custom_id": inv.CustomID, "component_type": 2}
+		msg = map[string]any{"id": def(inv.MessageID, "900000000000000001"), "channel_id": def(inv.ChannelID, "400000000000000001")}
+	}
 	return map[string]any{
-		"id": id, "application_id": AppID, "type": kind, "token": token, "version": 1,
+		"id": id, "application_id": AppID, "type": kind, "token": token, "version": 1, "message": msg,
 		"guild_id": def(inv.GuildID, "300000000000000001"), "channel_id": def(inv.ChannelID, "400000000000000001"),
 		"member": map[string]any{
 			"user":        map[string]any{"id": def(inv.UserID, "500000000000000001"), "username": "tester", "discriminator": "0"},
@@ -107,7 +117,7 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 			"permissions": strconv.FormatInt(inv.Permissions, 10),
 			"joined_at":   "2024-01-01T00:00:00Z",
 		},
-		"data": map[string]any{"id": "600000000000000001", "name": inv.Command, "type": 1, "options": opts},
+		"data": data,
 	}
 }
 

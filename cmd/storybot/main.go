@@ -25,6 +25,7 @@ var commands = []command{
 	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
 	{"story", "story [--png FILE] [--limit N] NAME", "list a tracked story's articles (or those a query finds) newest first; --png draws its coverage", cmdStory},
+	{"suggest", "suggest [--json] [--window 48h] [--guild ID]", "list emerging stories: clusters of recent articles no tracked story follows", cmdSuggest},
 	{"digest", "digest [--dry-run] [--story NAME] [--guild ID]", "print (dry run) or post the digests of tracked stories now", cmdDigest},
 	{"run", "run", "serve the Discord bot, the scheduler and the HTTP endpoints", cmdRun},
 	{"eval", "eval [--shared DIR]", "measure answers on the dev question sets in ../shared/eval", cmdEval},
