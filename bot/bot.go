@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"storybot/answer"
+	"storybot/quotes"
 	"storybot/store"
 )
 
@@ -57,6 +58,7 @@ type Deps struct {
 	Timeline  Timeliner
 	Charts    Charter
 	Suggester Suggester
+	Quotes    Quoter
 }
 
 // Asker answers questions (/ask).
@@ -120,6 +122,13 @@ type Timeliner interface {
 // as a PNG titled title (/story).
 type Charter interface {
 	CoveragePNG(ctx context.Context, title, query string) ([]byte, error)
+}
+
+// Quoter finds what a speaker has been quoted saying (/quotes) and the
+// speakers the index knows (its autocomplete).
+type Quoter interface {
+	Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error)
+	KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error)
 }
 
 // Suggester finds emerging stories (/track suggest): clusters of recent
@@ -252,7 +261,7 @@ func checkDeps(d Deps) error {
 	missing := []string{}
 	for name, v := range map[string]any{
 		"Asker": d.Asker, "Stories": d.Stories, "Sources": d.Sources, "Reindexer": d.Reindexer,
-		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline, "Charts": d.Charts, "Suggester": d.Suggester,
+		"Digests": d.Digests, "Status": d.Status, "Timeline": d.Timeline, "Charts": d.Charts, "Suggester": d.Suggester, "Quotes": d.Quotes,
 	} {
 		if v == nil {
 			missing = append(missing, name)

@@ -14,8 +14,11 @@ import (
 	"time"
 
 	"storybot/answer"
+	"storybot/article"
 	"storybot/chart"
 	"storybot/digest"
+	"storybot/index"
+	"storybot/quotes"
 	"storybot/store"
 )
 
@@ -171,6 +174,45 @@ func (fakeSuggester) Suggest(ctx context.Context, guildID string) ([]Suggestion,
 	}, nil
 }
 
+// indexQuotes is the real quotes.Finder over a real index holding 12
+// articles quoting Amber Rudd (one as "Ms Rudd"), one quoting Kevin Rudd
+// and one with a hostile quote.
+type indexQuotes struct{ f *quotes.Finder }
+
+func (q indexQuotes) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
+	return q.f.Find(ctx, r)
+}
+
+func (q indexQuotes) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
+	return q.f.Known(ctx, typed, limit)
+}
+
+func newIndexQuotes(t *testing.T) indexQuotes {
+	t.Helper()
+	ix, _, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	arts := map[string][]article.Passage{}
+	add := func(id string, day int, sp article.Speaker, text string) {
+		arts[id] = []article.Passage{{ID: id + "/0", ArticleID: id, Text: text, Title: "Report " + id, Source: "wire", Outlet: "Wire",
+			URL: "https://news.example/" + id, Published: time.Date(2017, 5, day, 9, 0, 0, 0, time.UTC), Speakers: []article.Speaker{sp}}}
+	}
+	for d := 1; d <= 12; d++ {
+		quote := fmt.Sprintf("day %d was %s", d, strings.Repeat("busy and long ", 25))
+		add(fmt.Sprintf("r%02d", d), d, article.Speaker{Name: "Amber Rudd", Role: "Home Secretary", Quote: quote},
+			"Home Secretary Amber Rudd said "+quote+".")
+	}
+	add("ms", 13, article.Speaker{Name: "Ms Rudd", Quote: "it must not happen again"}, "Ms Rudd said it must not happen again.")
+	add("kevin", 14, article.Speaker{Name: "Kevin Rudd", Quote: "Australia agrees"}, "Kevin Rudd said Australia agrees.")
+	add("evil", 15, article.Speaker{Name: "Evil Rudd", Quote: "@everyone [click](https://evil.example)"}, "Evil Rudd said @everyone [click](https://evil.example).")
+	if err := ix.ReplaceMany(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	return indexQuotes{quotes.New(ix)}
+}
+
 // deps returns fakes around a real store in a temporary directory.
 type testDeps struct {
 	Deps
@@ -196,7 +238,7 @@ func newTestDeps(t *testing.T) *testDeps {
 	}
 	d.digests = &fakeDigests{stories: st}
 	d.Deps = Deps{Asker: d.asker, Stories: st, Sources: d.sources, Reindexer: d.reindexer,
-		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}, Charts: fakeCharts{}, Suggester: fakeSuggester{}}
+		Digests: d.digests, Status: fakeStatus{}, Timeline: fakeTimeline{}, Charts: fakeCharts{}, Suggester: fakeSuggester{}, Quotes: newIndexQuotes(t)}
 	return d
 }
 

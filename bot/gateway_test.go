@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -271,7 +272,7 @@ func TestGateway(t *testing.T) {
 				t.Errorf("/track options = %+v, want add, remove (name autocompletes), list, suggest", c.Options)
 			}
 		}
-		if got, want := strings.Join(names, ","), "ask,digest,reindex,sources,status,story,track"; got != want {
+		if got, want := strings.Join(names, ","), "ask,digest,quotes,reindex,sources,status,story,track"; got != want {
 			t.Errorf("registered %s, want %s", got, want)
 		}
 		if strings.Contains(h.logs.String(), testToken) {
@@ -497,6 +498,66 @@ func TestGateway(t *testing.T) {
 		}
 		press := h.invoke(discordtest.Invocation{CustomID: "track:add:no-separator"})
 		h.replyContaining(t, press, "That button no longer works")
+	})
+
+	t.Run("quotes pages a speaker's statements newest first with buttons", func(t *testing.T) {
+		ac := h.invoke(discordtest.Invocation{Command: "quotes", Options: map[string]any{"speaker": "rud"}, Focused: "speaker"})
+		if a := h.ack(t, ac); len(a.Data.Choices) != 4 || a.Data.Choices[0].Name != "Amber Rudd (Home Secretary) · 12 quotes" || a.Data.Choices[0].Value != "Amber Rudd" {
+			t.Errorf("autocomplete %+v, want Amber Rudd with her role and count first", a.Data.Choices)
+		}
+		tok := h.invoke(discordtest.Invocation{Command: "quotes", Options: map[string]any{"speaker": "Home Secretary Amber Rudd"}})
+		first := h.reply(t, tok, 1)
+		checkNoMentions(t, first.AllowedMentions)
+		checkLimits(t, first.Content, first.Embeds)
+		e := first.Embeds[0]
+		if e.Title != `Amber Rudd \(Home Secretary\)` || !strings.HasPrefix(e.Description, "**[Report ms](https://news.example/ms)** — Wire · 2017-05-13\n> [“it must not happen again”](https://news.example/ms#:~:text=it%20must%20not%20happen%20again)") {
+			t.Fatalf("first page %q: %.300q, want the newest story first with its quote linked to the passage", e.Title, e.Description)
+		}
+		if strings.Contains(e.Description, "Kevin") || strings.Contains(e.Description, "Australia") || strings.Contains(e.Description, "everyone") {
+			t.Errorf("first page quotes someone else: %s", e.Description)
+		}
+		labels, ids := first.buttons()
+		if len(ids) != 2 || labels[0] != "◀ Newer" || !first.Components[0].Components[0].Disabled || first.Components[0].Components[1].Disabled {
+			t.Fatalf("buttons %q, want Newer (disabled) and Older", labels)
+		}
+		footer := e.Footer.Text
+		if !strings.HasPrefix(footer, "13 quotes in 13 stories, newest first · page 1 of ") {
+			t.Errorf("footer %q", footer)
+		}
+		// press Older until the last page: every story shown once, dates falling
+		var seen []string
+		msg := first
+		for page := 1; ; page++ {
+			for _, line := range strings.Split(msg.Embeds[0].Description, "\n") {
+				if strings.HasPrefix(line, "**[Report ") {
+					seen = append(seen, line[strings.LastIndex(line, " ")+1:])
+				}
+			}
+			_, ids := msg.buttons()
+			if msg.Components[0].Components[1].Disabled {
+				break
+			}
+			press := h.invoke(discordtest.Invocation{CustomID: ids[1]})
+			if ack := h.ack(t, press); ack.Type != 6 {
+				t.Fatalf("page button ack type %d, want a deferred update (6)", ack.Type)
+			}
+			msg = h.reply(t, press, 1)
+			checkLimits(t, msg.Content, msg.Embeds)
+			if !strings.Contains(msg.Embeds[0].Footer.Text, fmt.Sprintf("page %d of", page+1)) {
+				t.Fatalf("after pressing Older: footer %q, want page %d", msg.Embeds[0].Footer.Text, page+1)
+			}
+		}
+		if len(seen) != 13 || seen[0] != "2017-05-13" || seen[12] != "2017-05-01" || !sort.SliceIsSorted(seen, func(i, j int) bool { return seen[i] > seen[j] }) {
+			t.Errorf("stories across pages %q, want all 13 newest first", seen)
+		}
+		evil := h.reply(t, h.invoke(discordtest.Invocation{Command: "quotes", Options: map[string]any{"speaker": "Evil Rudd"}}), 1)
+		if d := evil.Embeds[0].Description; unescaped(d, "@everyone") || unescaped(d, "[click](") {
+			t.Errorf("hostile quote unescaped: %s", d)
+		}
+		none := h.reply(t, h.invoke(discordtest.Invocation{Command: "quotes", Options: map[string]any{"speaker": "Nobody Known"}}), 1)
+		if !strings.Contains(none.Content, "Nobody called Nobody Known is quoted") {
+			t.Errorf("unknown speaker reply %q", none.Content)
+		}
 	})
 
 	t.Run("a 429 on the edit is retried after retry_after and lands once", func(t *testing.T) {

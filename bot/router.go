@@ -40,7 +40,7 @@ func (b *Bot) commandSet() map[string]*command {
 	set := map[string]*command{}
 	for _, c := range []*command{
 		b.askCommand(), b.trackCommand(), b.storyCommand(), b.digestCommand(),
-		b.reindexCommand(), b.sourcesCommand(), b.statusCommand(),
+		b.reindexCommand(), b.sourcesCommand(), b.statusCommand(), b.quotesCommand(),
 	} {
 		if c.admin {
 			perm := int64(discordgo.PermissionManageGuild)

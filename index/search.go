@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -32,7 +33,13 @@ type Query struct {
 	Until        time.Time // no passages of articles published after then (undated ones stay)
 	ArticleIDs   []string  // only these articles
 	PreferSpeech float64   // boost for passages with attributed speech
-	Size         int       // hits wanted; 0 means 50
+	// Speaker keeps passages quoting someone whose name or role has a
+	// word of it; with SpeakerPrefix its last word may be a word's start
+	// (for autocomplete). Callers check the passages' Speakers for who
+	// exactly it is.
+	Speaker       string
+	SpeakerPrefix bool
+	Size          int // hits wanted; 0 means 50
 }
 
 // Hit is one passage found, with its BM25-based score.
@@ -80,6 +87,9 @@ func buildQuery(q Query) query.Query {
 		} else {
 			should = append(should, cq)
 		}
+	}
+	if q.Speaker != "" {
+		must = append(must, speakerQuery(q.Speaker, q.SpeakerPrefix))
 	}
 	if len(must) == 0 && len(should) == 0 {
 		return nil
@@ -139,6 +149,20 @@ func clauseQuery(c Clause) query.Query {
 		qs = append(qs, fq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// speakerQuery matches any word of name in the speakers' names and roles,
+// and with prefix the start of its last word too.
+func speakerQuery(name string, prefix bool) query.Query {
+	m := bleve.NewMatchQuery(name)
+	m.SetField(fieldSpeakers)
+	words := strings.Fields(strings.ToLower(name))
+	if !prefix || len(words) == 0 {
+		return m
+	}
+	p := bleve.NewPrefixQuery(words[len(words)-1])
+	p.SetField(fieldSpeakers)
+	return bleve.NewDisjunctionQuery(m, p)
 }
 
 func filters(q Query) []query.Query {

@@ -93,6 +93,12 @@ func (f *Finder) Timeline(ctx context.Context, query string, limit int) ([]Match
 	return ms, nil
 }
 
+// Covers reports whether text holds more than half of query's key words,
+// the rule a story's articles meet.
+func Covers(query, text string) bool {
+	return coverage(termStems(question.Parse(query)), text) > minCoverage
+}
+
 // termStems lists, for each key word of q, the index terms of its
 // spellings.
 func termStems(q question.Question) []map[string]bool {

@@ -22,6 +22,7 @@ type command struct {
 var commands = []command{
 	{"ingest", "ingest [--source NAME] [PATH|URL…]", "ingest the given files, folders, feeds or pages; with none, every configured source", cmdIngest},
 	{"ask", "ask [--json] [--source NAME] [--since DATE] [--limit N] QUESTION", "answer a question with cited passages", cmdAsk},
+	{"quotes", "quotes [--json] [--since DATE] SPEAKER [TOPIC]", "everything a person or organisation has been quoted saying, newest first, by story", cmdQuotes},
 	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
 	{"story", "story [--png FILE] [--limit N] NAME", "list a tracked story's articles (or those a query finds) newest first; --png draws its coverage", cmdStory},

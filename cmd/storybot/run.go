@@ -131,7 +131,7 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 		AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey, AskPerMinute: d.AskPerMinute,
 		FirstDigestLookback: a.cfg.Schedule.FirstLookback},
 		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher(false)},
-			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s, Suggester: s}, a.log)
+			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s, Suggester: s, Quotes: s}, a.log)
 	if err != nil {
 		return nil, err
 	}

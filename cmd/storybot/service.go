@@ -12,6 +12,7 @@ import (
 	"storybot/ingest"
 	"storybot/jobs"
 	"storybot/metrics"
+	"storybot/quotes"
 	"storybot/story"
 )
 
@@ -22,6 +23,7 @@ type service struct {
 	answers *answer.Service
 	ingest  *ingest.Ingester
 	stories *story.Finder
+	quotes  *quotes.Finder
 	metrics *metrics.Storybot
 	digests *digest.Runner
 	sched   *jobs.Scheduler // nil outside `run`
@@ -31,7 +33,7 @@ type service struct {
 
 func newService(a *app, m *metrics.Storybot) *service {
 	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(false),
-		stories: story.New(a.index), metrics: m}
+		stories: story.New(a.index), quotes: quotes.New(a.index), metrics: m}
 	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories},
 		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty,
 		FirstLookback: a.cfg.Schedule.FirstLookback}
@@ -153,6 +155,16 @@ func (s *service) Status(ctx context.Context) (bot.Status, error) {
 		}
 	}
 	return st, nil
+}
+
+// Quotes finds what a speaker has been quoted saying (/quotes).
+func (s *service) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
+	return s.quotes.Find(ctx, r)
+}
+
+// KnownSpeakers offers speakers for /quotes' autocomplete.
+func (s *service) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
+	return s.quotes.Known(ctx, typed, limit)
 }
 
 // Timeline lists a story's articles, newest first (/story).
