@@ -41,6 +41,21 @@ func subset(a, b []string) bool {
 	return true
 }
 
+// named reports whether text names the speaker: one of the words of the
+// name stands in it. Attribution follows "he said" back to the last person
+// named, which across passages is often someone else; a quote whose
+// passage never names its speaker is left out, so that a speaker's list
+// holds nobody else's words.
+func named(text, name string) bool {
+	in := words(text)
+	for _, w := range words(name) {
+		if slices.Contains(in, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // matches reports whether the words asked for (q) name a speaker of that
 // name and role: "Rudd", "Amber Rudd" and "Home Secretary Amber Rudd" all
 // name Amber Rudd the Home Secretary, and "Amber Rudd" also names a

@@ -93,7 +93,7 @@ func (f *Finder) Find(ctx context.Context, r Request) (Result, error) {
 			continue
 		}
 		for _, s := range p.Speakers {
-			if s.Quote != "" && matches(q, s.Name, s.Role) {
+			if s.Quote != "" && matches(q, s.Name, s.Role) && named(p.Text, s.Name) {
 				ms = append(ms, mention{speaker: s, passage: p})
 			}
 		}
