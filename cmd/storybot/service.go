@@ -112,7 +112,7 @@ func (s *service) afterIngest(sum ingest.Summary) {
 		if errors.As(err, &se) {
 			name = se.Source
 		}
-		s.metrics.FetchErrors.With(name).Inc()
+		s.metrics.FetchErrors.WithLabelValues(name).Inc()
 	}
 	s.updatePassages()
 	s.app.log.Info("ingest done", "summary", sum.String())
