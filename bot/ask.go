@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/answer"
 )
 
@@ -17,7 +19,7 @@ const (
 	askCitations   = 5
 	excerptChars   = 300
 	quoteChars     = 200
-	embedColour    = 0x2b6cb0
+	embedColour    = message.Colour
 	questionMaxLen = 300
 	// askDescriptionMax leaves room under the 6000-character total for
 	// five citations, which matter more than a long answer.
@@ -47,7 +49,7 @@ func (b *Bot) handleAsk(ctx context.Context, c *call) error {
 	if s := c.str("since"); s != "" {
 		since, err := parseSince(s, b.now())
 		if err != nil {
-			return tellUser("I couldn't read since: %s. Use a date like 2024-05-01 or a span like 3d, 12h or 2w.", EscapeLine(s))
+			return tellUser("I couldn't read since: %s. Use a date like 2024-05-01 or a span like 3d, 12h or 2w.", message.EscapeLine(s))
 		}
 		req.Since = since
 	}
@@ -64,9 +66,9 @@ func (b *Bot) handleAsk(ctx context.Context, c *call) error {
 // noMatch is the reply when nothing answered the question: what to try.
 func noMatch(req answer.Request, a answer.Answer) string {
 	var b strings.Builder
-	b.WriteString("I found nothing in the news I have that answers “" + EscapeLine(req.Question) + "”.")
+	b.WriteString("I found nothing in the news I have that answers “" + message.EscapeLine(req.Question) + "”.")
 	if a.Hint != "" {
-		b.WriteString("\n" + Escape(a.Hint))
+		b.WriteString("\n" + message.Escape(a.Hint))
 	} else {
 		b.WriteString("\nTry fewer or different words, a person's or place's name")
 		if req.Source != "" || !req.Since.IsZero() {
@@ -81,16 +83,16 @@ func noMatch(req answer.Request, a answer.Answer) string {
 // citations linking to the passages. All article text is escaped.
 func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 	var desc strings.Builder
-	desc.WriteString(Escape(a.Answer))
+	desc.WriteString(message.Escape(a.Answer))
 	if len(a.Speakers) > 0 {
 		desc.WriteString("\n\n**Who said what**")
 		for _, s := range a.Speakers {
-			desc.WriteString("\n• **" + EscapeLine(s.Name) + "**")
+			desc.WriteString("\n• **" + message.EscapeLine(s.Name) + "**")
 			if s.Role != "" {
-				desc.WriteString(" (" + EscapeLine(s.Role) + ")")
+				desc.WriteString(" (" + message.EscapeLine(s.Role) + ")")
 			}
 			if s.Quote != "" {
-				desc.WriteString(": “" + EscapeLine(Excerpt(s.Quote, nil, quoteChars)) + "”")
+				desc.WriteString(": “" + message.EscapeLine(message.Excerpt(s.Quote, nil, quoteChars)) + "”")
 			}
 			if s.Citation > 0 {
 				desc.WriteString(fmt.Sprintf(" \\[%d\\]", s.Citation))
@@ -98,8 +100,8 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 		}
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       EscapeLine(a.Question),
-		Description: truncate(desc.String(), askDescriptionMax),
+		Title:       message.EscapeLine(a.Question),
+		Description: message.Truncate(desc.String(), askDescriptionMax),
 		Color:       embedColour,
 		Footer:      &discordgo.MessageEmbedFooter{Text: "storybot · numbers in [ ] refer to the sources below"},
 	}
@@ -119,21 +121,21 @@ func citationField(c answer.Citation) *discordgo.MessageEmbedField {
 	if c.Published != "" {
 		name += " · " + c.Published
 	}
-	title := EscapeLine(c.Title)
+	title := message.EscapeLine(c.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
 	var v strings.Builder
-	if link := PassageLink(c.URL, c.Passage); link != "" {
+	if link := message.PassageLink(c.URL, c.Passage); link != "" {
 		v.WriteString("[" + title + "](" + link + ")")
 	} else {
 		v.WriteString("**" + title + "**")
 	}
 	if c.Passage != "" {
-		excerpt := Emphasize(Excerpt(c.Passage, c.Highlights, excerptChars), c.Highlights)
+		excerpt := message.Emphasize(message.Excerpt(c.Passage, c.Highlights, excerptChars), c.Highlights)
 		v.WriteString("\n" + strings.ReplaceAll(excerpt, "\n", " "))
 	}
-	return &discordgo.MessageEmbedField{Name: EscapeLine(name), Value: v.String()}
+	return &discordgo.MessageEmbedField{Name: message.EscapeLine(name), Value: v.String()}
 }
 
 // parseSince reads a date (2006-01-02) or a span back from now (3d, 12h,
@@ -179,7 +181,7 @@ func choices(names []string, typed string) []*discordgo.ApplicationCommandOption
 	var first, rest []*discordgo.ApplicationCommandOptionChoice
 	for _, n := range names {
 		ln := strings.ToLower(n)
-		choice := &discordgo.ApplicationCommandOptionChoice{Name: truncate(n, 100), Value: n}
+		choice := &discordgo.ApplicationCommandOptionChoice{Name: message.Truncate(n, 100), Value: n}
 		switch {
 		case strings.HasPrefix(ln, typed):
 			first = append(first, choice)

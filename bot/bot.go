@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"storybot/answer"
+	"storybot/bot/message"
 	"storybot/quotes"
 	"storybot/store"
 )
@@ -207,21 +208,10 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Bot, error) {
 	if err := checkDeps(deps); err != nil {
 		return nil, err
 	}
-	token := cfg.Token
-	if !strings.HasPrefix(token, "Bot ") {
-		token = "Bot " + token
-	}
-	s, err := discordgo.New(token)
+	s, err := message.NewSession(cfg.Token, cfg.APIBaseURL)
 	if err != nil {
-		return nil, fmt.Errorf("bot: new session: %w", err)
+		return nil, fmt.Errorf("bot: %w", err)
 	}
-	client, err := apiClient(cfg.APIBaseURL)
-	if err != nil {
-		return nil, err
-	}
-	s.Client = client
-	s.Identify.Intents = discordgo.IntentsNone // slash commands need no intents
-	s.StateEnabled = false
 	ctx, cancel := context.WithCancel(context.Background())
 	b := &Bot{
 		cfg: cfg, deps: deps, log: log, session: s,

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"storybot/bot/message"
 )
 
 // call is one invocation of a command: who, where, and the options given.
@@ -110,7 +112,7 @@ type reply struct {
 
 // editWith replaces the acknowledged reply with r, uploading its files.
 func (c *call) editWith(ctx context.Context, r reply) error {
-	content, embeds := Fit(r.content, r.embeds)
+	content, embeds := message.Fit(r.content, r.embeds)
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
@@ -119,7 +121,7 @@ func (c *call) editWith(ctx context.Context, r reply) error {
 		components = []discordgo.MessageComponent{}
 	}
 	_, err := c.b.session.InteractionResponseEdit(c.i, &discordgo.WebhookEdit{
-		Content: &content, Embeds: &embeds, Components: &components, Files: r.files, AllowedMentions: noMentions(),
+		Content: &content, Embeds: &embeds, Components: &components, Files: r.files, AllowedMentions: message.NoMentions(),
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("bot: edit reply to /%s: %w", c.name, err)

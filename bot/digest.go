@@ -8,6 +8,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/store"
 )
 
@@ -54,14 +56,14 @@ func (b *Bot) digestOne(ctx context.Context, guildID, name string) string {
 	n, err := b.deps.Digests.PostNow(ctx, guildID, name)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return fmt.Sprintf("**%s**: no such story here.", EscapeLine(name))
+		return fmt.Sprintf("**%s**: no such story here.", message.EscapeLine(name))
 	case err != nil:
 		b.log.Error("digest now failed", "guild_id", guildID, "story", name, "error", err)
-		return fmt.Sprintf("**%s**: posting failed; the error has been logged.", EscapeLine(name))
+		return fmt.Sprintf("**%s**: posting failed; the error has been logged.", message.EscapeLine(name))
 	case n == 0:
-		return fmt.Sprintf("**%s**: nothing new since the last digest.", EscapeLine(name))
+		return fmt.Sprintf("**%s**: nothing new since the last digest.", message.EscapeLine(name))
 	}
-	return fmt.Sprintf("**%s**: posted %d new %s.", EscapeLine(name), n, plural(n, "entry", "entries"))
+	return fmt.Sprintf("**%s**: posted %d new %s.", message.EscapeLine(name), n, plural(n, "entry", "entries"))
 }
 
 func plural(n int, one, many string) string {

@@ -15,12 +15,16 @@ import (
 
 	"storybot/answer"
 	"storybot/article"
+	"storybot/bot/message"
 	"storybot/chart"
 	"storybot/digest"
 	"storybot/index"
 	"storybot/quotes"
 	"storybot/store"
 )
+
+// zwsp is the zero-width space escaping puts into mentions and links.
+const zwsp = "\u200b"
 
 // fakeAsker answers from a table keyed by question.
 type fakeAsker struct {
@@ -100,10 +104,10 @@ func (f *fakeReindexer) Reindex(ctx context.Context, progress func(done, total i
 }
 
 // fakeDigests builds a digest from the stored story and posts it through
-// the bot, as the jobs package will.
+// the digest poster, as the digest runner does.
 type fakeDigests struct {
 	stories StoryStore
-	bot     atomic.Pointer[Bot]
+	poster  atomic.Pointer[message.Poster]
 	mu      sync.Mutex
 	entries []digest.Entry
 }
@@ -124,7 +128,7 @@ func (f *fakeDigests) PostNow(ctx context.Context, guildID, name string) (int, e
 	f.mu.Unlock()
 	d := digest.Digest{GuildID: guildID, ChannelID: st.ChannelID, Story: st.Name, Query: st.Query,
 		WindowStart: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), WindowEnd: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC), Entries: entries}
-	if _, err := f.bot.Load().PostDigest(ctx, d, "digest-"+st.Name); err != nil {
+	if _, err := f.poster.Load().PostDigest(ctx, d, "digest-"+st.Name); err != nil {
 		return 0, err
 	}
 	return len(d.Entries), nil

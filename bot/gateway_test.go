@@ -17,6 +17,7 @@ import (
 
 	"storybot/answer"
 	"storybot/bot/discordtest"
+	"storybot/bot/message"
 	"storybot/chart"
 	"storybot/digest"
 )
@@ -138,7 +139,11 @@ func startGateway(t *testing.T) *harness {
 		t.Fatalf("New: %v", err)
 	}
 	h.bot = b
-	h.deps.digests.bot.Store(b)
+	poster, err := message.NewPoster(testToken, h.srv.URL(), h.logs.logger())
+	if err != nil {
+		t.Fatalf("NewPoster: %v", err)
+	}
+	h.deps.digests.poster.Store(poster)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := b.Open(ctx); err != nil {
@@ -412,7 +417,7 @@ func TestGateway(t *testing.T) {
 			t.Errorf("digest description %q: want escaped text and linked outlets", desc)
 		}
 		d := digest.Digest{ChannelID: "800000000000000001", Story: "Leak", Entries: entries}
-		id, err := h.bot.PostDigest(context.Background(), d, "digest-Leak")
+		id, err := h.deps.digests.poster.Load().PostDigest(context.Background(), d, "digest-Leak")
 		if err != nil || id != msgs[0].ID || len(srv.Messages("800000000000000001")) != 1 {
 			t.Errorf("repost with the same nonce: id %q err %v, %d messages; want %q and still 1", id, err, len(srv.Messages("800000000000000001")), msgs[0].ID)
 		}

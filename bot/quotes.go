@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/quotes"
 )
 
@@ -67,7 +69,7 @@ func (b *Bot) showQuotes(ctx context.Context, c *call, q quotesQuery) error {
 	if q.since != "" {
 		since, err := parseSince(q.since, b.now())
 		if err != nil {
-			return tellUser("I couldn't read since: %s. Use a date like 2024-05-01 or a span like 3d, 12h or 2w.", EscapeLine(q.since))
+			return tellUser("I couldn't read since: %s. Use a date like 2024-05-01 or a span like 3d, 12h or 2w.", message.EscapeLine(q.since))
 		}
 		r.Since = since
 	}
@@ -79,7 +81,7 @@ func (b *Bot) showQuotes(ctx context.Context, c *call, q quotesQuery) error {
 		return fmt.Errorf("bot: quotes: %w", err)
 	}
 	if res.Quotes == 0 {
-		msg := "Nobody called " + EscapeLine(q.speaker) + " is quoted in the news I have"
+		msg := "Nobody called " + message.EscapeLine(q.speaker) + " is quoted in the news I have"
 		if q.about != "" || q.since != "" {
 			msg += " with those filters"
 		}
@@ -98,11 +100,11 @@ func quotePages(res quotes.Result) [][]string {
 	n := 0
 	for _, st := range res.Stories {
 		block := storyQuotes(st)
-		if len(page) > 0 && n+textLen(block) > quotesPageChars {
+		if len(page) > 0 && n+message.TextLen(block) > quotesPageChars {
 			pages, page, n = append(pages, page), nil, 0
 		}
 		page = append(page, block)
-		n += textLen(block)
+		n += message.TextLen(block)
 	}
 	return append(pages, page)
 }
@@ -111,25 +113,25 @@ func quotePages(res quotes.Result) [][]string {
 // date, then each quote linked to its passage.
 func storyQuotes(st quotes.Story) string {
 	var s strings.Builder
-	title := EscapeLine(st.Title)
+	title := message.EscapeLine(st.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
-	if link := PageLink(st.URL); link != "" {
+	if link := message.PageLink(st.URL); link != "" {
 		title = "[" + title + "](" + link + ")"
 	}
 	date := "undated"
 	if !st.Published.IsZero() {
 		date = st.Published.UTC().Format("2006-01-02")
 	}
-	fmt.Fprintf(&s, "**%s** — %s · %s\n", title, EscapeLine(st.Outlet), date)
+	fmt.Fprintf(&s, "**%s** — %s · %s\n", title, message.EscapeLine(st.Outlet), date)
 	for i, q := range st.Quotes {
 		if i == quotesPerStory {
 			fmt.Fprintf(&s, "> …and %d more\n", len(st.Quotes)-i)
 			break
 		}
-		text := "“" + EscapeLine(Excerpt(q.Text, nil, quoteLinkChars)) + "”"
-		if link := PassageLink(st.URL, q.Text); link != "" {
+		text := "“" + message.EscapeLine(message.Excerpt(q.Text, nil, quoteLinkChars)) + "”"
+		if link := message.PassageLink(st.URL, q.Text); link != "" {
 			text = "[" + text + "](" + link + ")"
 		}
 		s.WriteString("> " + text + "\n")
@@ -144,10 +146,10 @@ func quotesEmbed(res quotes.Result, pages [][]string, page int) *discordgo.Messa
 	}
 	desc := strings.Join(pages[page], "")
 	if len(res.Others) > 0 && page == 0 {
-		desc = "*The name may also mean " + EscapeLine(strings.Join(res.Others, ", ")) + ".*\n\n" + desc
+		desc = "*The name may also mean " + message.EscapeLine(strings.Join(res.Others, ", ")) + ".*\n\n" + desc
 	}
 	return &discordgo.MessageEmbed{
-		Title:       EscapeLine(title),
+		Title:       message.EscapeLine(title),
 		Description: desc,
 		Color:       embedColour,
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d %s in %d %s, newest first · page %d of %d",
@@ -194,7 +196,7 @@ func (b *Bot) completeSpeaker(ctx context.Context, c *call) ([]*discordgo.Applic
 			label += " (" + k.Role + ")"
 		}
 		label += fmt.Sprintf(" · %d %s", k.Quotes, plural(k.Quotes, "quote", "quotes"))
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(label, 100), Value: truncate(k.Name, quotesSpeakerMax)})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: message.Truncate(label, 100), Value: message.Truncate(k.Name, quotesSpeakerMax)})
 	}
 	return out, nil
 }

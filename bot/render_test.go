@@ -8,8 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/answer"
-	"storybot/digest"
 )
 
 func TestParseSince(t *testing.T) {
@@ -50,7 +51,7 @@ func TestAskEmbedWithinLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, embeds := Fit("", []*discordgo.MessageEmbed{askEmbed(tt.answer)})
+			_, embeds := message.Fit("", []*discordgo.MessageEmbed{askEmbed(tt.answer)})
 			checkLimits(t, "", embeds)
 			if got := len(embeds[0].Fields); got != tt.wantFields {
 				t.Errorf("%d citation fields, want %d", got, tt.wantFields)
@@ -77,49 +78,6 @@ func TestNoMatch(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := noMatch(tt.req, tt.a); !strings.Contains(got, tt.want) {
 				t.Errorf("noMatch = %q, want it to contain %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestDigestEmbeds(t *testing.T) {
-	entry := func(i int) digest.Entry {
-		return digest.Entry{Title: fmt.Sprintf("Event %d <@1>", i), URL: fmt.Sprintf("https://n.example/%d", i),
-			Summary: strings.Repeat("Something happened. ", 20), Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
-			Outlets: []digest.Outlet{{Source: "bbc", URL: "https://bbc.example/x"}, {Source: "itv", URL: "ftp://bad"}}}
-	}
-	tests := []struct {
-		name        string
-		entries     int
-		wantShown   int
-		wantMoreMsg bool
-	}{
-		{"none", 0, 0, false},
-		{"few", 3, 3, false},
-		{"many", 60, -1, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := digest.Digest{Story: "Leak", ChannelID: "1"}
-			for i := 1; i <= tt.entries; i++ {
-				d.Entries = append(d.Entries, entry(i))
-			}
-			_, embeds := Fit("", digestEmbeds(d, ""))
-			checkLimits(t, "", embeds)
-			var all strings.Builder
-			for _, e := range embeds {
-				all.WriteString(e.Description)
-			}
-			shown := strings.Count(all.String(), "** [Event ")
-			if tt.wantShown >= 0 && shown != tt.wantShown {
-				t.Errorf("%d entries shown, want %d", shown, tt.wantShown)
-			}
-			footer := embeds[len(embeds)-1].Footer.Text
-			if more := fmt.Sprintf("%d more not shown", tt.entries-shown); tt.wantMoreMsg != strings.Contains(footer, more) {
-				t.Errorf("footer %q, want %q: %v", footer, more, tt.wantMoreMsg)
-			}
-			if strings.Contains(all.String(), "ftp://") || strings.Contains(all.String(), "<@1>") {
-				t.Errorf("digest links a non-http outlet or leaves a mention: %s", all.String())
 			}
 		})
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"storybot/bot/message"
 )
 
 // command is one slash command: its definition, and its handler beside it.
@@ -86,15 +88,15 @@ func (b *Bot) routeCommand(i *discordgo.Interaction) (*discordgo.InteractionResp
 	c := newCall(b, i)
 	cmd, ok := b.commands[c.name]
 	if !ok {
-		return message("That command is not known to this version of storybot.", true), nil
+		return immediate("That command is not known to this version of storybot.", true), nil
 	}
 	if cmd.admin && !isAdmin(i.Member, b.cfg.AdminRoleIDs) {
 		b.log.Info("admin command refused", "command", c.name, "guild_id", c.guild, "user_id", c.user)
-		return message("Only server admins (Manage Server permission, or an admin role set in storybot's configuration) can use /"+c.name+".", true), nil
+		return immediate("Only server admins (Manage Server permission, or an admin role set in storybot's configuration) can use /"+c.name+".", true), nil
 	}
 	if c.name == "ask" {
 		if ok, wait := b.limiter.allow(c.user, b.now()); !ok {
-			return message(fmt.Sprintf("You're asking quickly — you can ask %d questions a minute. Please try again in %d seconds.",
+			return immediate(fmt.Sprintf("You're asking quickly — you can ask %d questions a minute. Please try again in %d seconds.",
 				b.cfg.AskPerMinute, int(wait.Seconds())+1), true), nil
 		}
 	}
@@ -124,10 +126,10 @@ func (b *Bot) routePress(i *discordgo.Interaction) (*discordgo.InteractionRespon
 	c := newCall(b, i)
 	cmd, ok := b.commands[c.name]
 	if !ok || cmd.press == nil {
-		return message("That button no longer works with this version of storybot.", true), nil
+		return immediate("That button no longer works with this version of storybot.", true), nil
 	}
 	if cmd.admin && !isAdmin(i.Member, b.cfg.AdminRoleIDs) {
-		return message("Only server admins can use this button.", true), nil
+		return immediate("Only server admins can use this button.", true), nil
 	}
 	ack := deferred(false)
 	if cmd.pressUpdates != nil && cmd.pressUpdates(c) {
@@ -186,17 +188,12 @@ func (b *Bot) fail(ctx context.Context, c *call, err error) {
 	}
 }
 
-// noMentions allows no mention of anyone in a message.
-func noMentions() *discordgo.MessageAllowedMentions {
-	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
-}
-
-// message is an immediate reply with content.
-func message(content string, ephemeral bool) *discordgo.InteractionResponse {
-	content, _ = Fit(content, nil)
+// immediate is an immediate reply with content.
+func immediate(content string, ephemeral bool) *discordgo.InteractionResponse {
+	content, _ = message.Fit(content, nil)
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Content: content, AllowedMentions: noMentions(), Flags: flags(ephemeral)},
+		Data: &discordgo.InteractionResponseData{Content: content, AllowedMentions: message.NoMentions(), Flags: flags(ephemeral)},
 	}
 }
 
@@ -204,7 +201,7 @@ func message(content string, ephemeral bool) *discordgo.InteractionResponse {
 func deferred(ephemeral bool) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Flags: flags(ephemeral)},
+		Data: &discordgo.InteractionResponseData{AllowedMentions: message.NoMentions(), Flags: flags(ephemeral)},
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"storybot/bot/message"
 )
 
 func (b *Bot) sourcesCommand() *command {
@@ -38,15 +40,15 @@ func (b *Bot) handleSources(ctx context.Context, c *call) error {
 		name, u := strings.TrimSpace(c.str("name")), strings.TrimSpace(c.str("url"))
 		if err := b.deps.Sources.Add(ctx, name, u, c.str("outlet"), c.user); err != nil {
 			b.log.Info("source add refused", "source", name, "guild_id", c.guild, "error", err)
-			return tellUser("Could not add %s: %s", EscapeLine(name), EscapeLine(err.Error()))
+			return tellUser("Could not add %s: %s", message.EscapeLine(name), message.EscapeLine(err.Error()))
 		}
-		return c.edit(ctx, fmt.Sprintf("Added **%s**; it will be ingested on schedule.", EscapeLine(name)))
+		return c.edit(ctx, fmt.Sprintf("Added **%s**; it will be ingested on schedule.", message.EscapeLine(name)))
 	case "remove":
 		name := strings.TrimSpace(c.str("name"))
 		if err := b.deps.Sources.Remove(ctx, name); err != nil {
-			return tellUser("Could not remove %s: %s", EscapeLine(name), EscapeLine(err.Error()))
+			return tellUser("Could not remove %s: %s", message.EscapeLine(name), message.EscapeLine(err.Error()))
 		}
-		return c.edit(ctx, fmt.Sprintf("Removed **%s**.", EscapeLine(name)))
+		return c.edit(ctx, fmt.Sprintf("Removed **%s**.", message.EscapeLine(name)))
 	}
 	sources, err := b.deps.Sources.List(ctx)
 	if err != nil {
@@ -62,9 +64,9 @@ func sourcesEmbed(sources []SourceInfo) *discordgo.MessageEmbed {
 		d.WriteString("No sources yet; add one with /sources add.")
 	}
 	for _, s := range sources {
-		fmt.Fprintf(&d, "**%s** (%s) %s", EscapeLine(s.Name), EscapeLine(s.Kind), EscapeLine(s.URL))
+		fmt.Fprintf(&d, "**%s** (%s) %s", message.EscapeLine(s.Name), message.EscapeLine(s.Kind), message.EscapeLine(s.URL))
 		if s.Outlet != "" {
-			fmt.Fprintf(&d, " as “%s”", EscapeLine(s.Outlet))
+			fmt.Fprintf(&d, " as “%s”", message.EscapeLine(s.Outlet))
 		}
 		if isSnowflake(s.AddedBy) {
 			fmt.Fprintf(&d, " · added by <@%s>", s.AddedBy)

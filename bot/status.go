@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"storybot/bot/message"
 )
 
 func (b *Bot) statusCommand() *command {
@@ -40,9 +42,9 @@ func statusEmbed(st Status, now time.Time) *discordgo.MessageEmbed {
 		if !s.LastSuccess.IsZero() {
 			last = ago(now.Sub(s.LastSuccess)) + " ago"
 		}
-		fmt.Fprintf(&d, "• %s — last ingest %s", EscapeLine(s.Name), last)
+		fmt.Fprintf(&d, "• %s — last ingest %s", message.EscapeLine(s.Name), last)
 		if s.LastError != "" {
-			fmt.Fprintf(&d, " — ⚠ %d failures, last: %s", s.Failures, EscapeLine(Excerpt(s.LastError, nil, 150)))
+			fmt.Fprintf(&d, " — ⚠ %d failures, last: %s", s.Failures, message.EscapeLine(message.Excerpt(s.LastError, nil, 150)))
 		}
 		d.WriteString("\n")
 	}
@@ -50,7 +52,7 @@ func statusEmbed(st Status, now time.Time) *discordgo.MessageEmbed {
 		d.WriteString("\n**Next runs**\n")
 	}
 	for _, r := range st.NextRuns {
-		fmt.Fprintf(&d, "• %s <t:%d:R>\n", EscapeLine(r.Job), r.At.Unix())
+		fmt.Fprintf(&d, "• %s <t:%d:R>\n", message.EscapeLine(r.Job), r.At.Unix())
 	}
 	return &discordgo.MessageEmbed{Title: "storybot status", Description: d.String(), Color: embedColour, Timestamp: now.UTC().Format(time.RFC3339)}
 }

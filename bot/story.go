@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/store"
 )
 
@@ -33,7 +35,7 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 	name := strings.TrimSpace(c.str("name"))
 	st, err := b.deps.Stories.Story(ctx, c.guild, name)
 	if errors.Is(err, store.ErrNotFound) {
-		return tellUser("No story called %s is tracked here; /track list shows them.", EscapeLine(name))
+		return tellUser("No story called %s is tracked here; /track list shows them.", message.EscapeLine(name))
 	}
 	if err != nil {
 		return fmt.Errorf("bot: story: %w", err)
@@ -65,14 +67,14 @@ func timelineLine(e TimelineEntry) string {
 	if !e.Published.IsZero() {
 		date = e.Published.UTC().Format("2006-01-02")
 	}
-	title := EscapeLine(e.Title)
+	title := message.EscapeLine(e.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
-	if link := PageLink(e.URL); link != "" {
+	if link := message.PageLink(e.URL); link != "" {
 		title = "[" + title + "](" + link + ")"
 	}
-	return fmt.Sprintf("`%s` %s — %s\n", date, title, EscapeLine(e.Source))
+	return fmt.Sprintf("`%s` %s — %s\n", date, title, message.EscapeLine(e.Source))
 }
 
 // timelineEmbed lists a story's articles, newest first, with outlet and
@@ -86,7 +88,7 @@ func timelineEmbed(st store.Story, entries []TimelineEntry) *discordgo.MessageEm
 		d.WriteString(timelineLine(e))
 	}
 	return &discordgo.MessageEmbed{
-		Title:       "Timeline: " + EscapeLine(st.Name),
+		Title:       "Timeline: " + message.EscapeLine(st.Name),
 		Description: d.String(),
 		Color:       embedColour,
 		Footer:      &discordgo.MessageEmbedFooter{Text: "query: " + st.Query},

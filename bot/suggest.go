@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"storybot/bot/message"
 )
 
 // suggestionsShown is how many emerging stories /track suggest lists, one
@@ -33,7 +35,7 @@ func (b *Bot) trackSuggest(ctx context.Context, c *call) error {
 	for i, s := range sugs {
 		e.Fields = append(e.Fields, suggestionField(i+1, s))
 		buttons = append(buttons, discordgo.Button{
-			Label: truncate(fmt.Sprintf("%d. Track %s", i+1, s.Name), 80), Style: discordgo.PrimaryButton,
+			Label: message.Truncate(fmt.Sprintf("%d. Track %s", i+1, s.Name), 80), Style: discordgo.PrimaryButton,
 			CustomID: suggestionID(s),
 		})
 	}
@@ -46,11 +48,11 @@ func (b *Bot) trackSuggest(ctx context.Context, c *call) error {
 func suggestionField(n int, s Suggestion) *discordgo.MessageEmbedField {
 	var v strings.Builder
 	fmt.Fprintf(&v, "%d %s from %d %s · query: %s (finds %d)\n", s.Articles, plural(s.Articles, "article", "articles"),
-		s.Outlets, plural(s.Outlets, "outlet", "outlets"), EscapeLine(s.Query), s.Found)
+		s.Outlets, plural(s.Outlets, "outlet", "outlets"), message.EscapeLine(s.Query), s.Found)
 	for _, h := range s.Headlines {
-		v.WriteString("• " + EscapeLine(h) + "\n")
+		v.WriteString("• " + message.EscapeLine(h) + "\n")
 	}
-	return &discordgo.MessageEmbedField{Name: fmt.Sprintf("%d. %s", n, EscapeLine(s.Name)), Value: v.String()}
+	return &discordgo.MessageEmbedField{Name: fmt.Sprintf("%d. %s", n, message.EscapeLine(s.Name)), Value: v.String()}
 }
 
 // suggestionID is the custom ID of a suggestion's button: the name and the

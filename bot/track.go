@@ -10,6 +10,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"storybot/bot/message"
+
 	"storybot/store"
 )
 
@@ -79,7 +81,7 @@ func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) e
 	_, err := b.deps.Stories.Story(ctx, c.guild, name)
 	switch {
 	case err == nil:
-		return tellUser("A story called %s is tracked already; remove it first to change it.", EscapeLine(name))
+		return tellUser("A story called %s is tracked already; remove it first to change it.", message.EscapeLine(name))
 	case !errors.Is(err, store.ErrNotFound):
 		return fmt.Errorf("bot: track add: %w", err)
 	}
@@ -87,7 +89,7 @@ func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) e
 	if err := b.deps.Stories.PutStory(ctx, st); err != nil {
 		return fmt.Errorf("bot: track add: %w", err)
 	}
-	text := fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", EscapeLine(name), EscapeLine(query), channel)
+	text := fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", message.EscapeLine(name), message.EscapeLine(query), channel)
 	held, err := b.deps.Timeline.Timeline(ctx, query, 0)
 	if err != nil {
 		// the story is tracked; only the preview is missing
@@ -154,12 +156,12 @@ func (b *Bot) trackRemove(ctx context.Context, c *call) error {
 	name := strings.TrimSpace(c.str("name"))
 	err := b.deps.Stories.DeleteStory(ctx, c.guild, name)
 	if errors.Is(err, store.ErrNotFound) {
-		return tellUser("No story called %s is tracked here; /track list shows them.", EscapeLine(name))
+		return tellUser("No story called %s is tracked here; /track list shows them.", message.EscapeLine(name))
 	}
 	if err != nil {
 		return fmt.Errorf("bot: track remove: %w", err)
 	}
-	return c.edit(ctx, fmt.Sprintf("Stopped tracking **%s**.", EscapeLine(name)))
+	return c.edit(ctx, fmt.Sprintf("Stopped tracking **%s**.", message.EscapeLine(name)))
 }
 
 func (b *Bot) trackList(ctx context.Context, c *call) error {
@@ -178,7 +180,7 @@ func (b *Bot) trackList(ctx context.Context, c *call) error {
 func storiesEmbed(stories []store.Story) *discordgo.MessageEmbed {
 	var d strings.Builder
 	for _, st := range stories {
-		fmt.Fprintf(&d, "**%s** — %s", EscapeLine(st.Name), EscapeLine(st.Query))
+		fmt.Fprintf(&d, "**%s** — %s", message.EscapeLine(st.Name), message.EscapeLine(st.Query))
 		if st.ChannelID != "" {
 			fmt.Fprintf(&d, " → <#%s>", st.ChannelID)
 		}

@@ -153,7 +153,7 @@ func TestReindexWhileAsking(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	s := newService(a, metrics.NewStorybot())
+	s := newService(a, metrics.NewStorybot(), nil)
 	ctx := context.Background()
 	ask := func(q string) (string, error) {
 		ans, err := s.Ask(ctx, answer.Request{Question: q})

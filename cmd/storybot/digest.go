@@ -28,7 +28,11 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 	if err := syncStories(ctx, a); err != nil {
 		return err
 	}
-	s := newService(a, metrics.NewStorybot())
+	poster, err := newPoster(a)
+	if err != nil {
+		return err
+	}
+	s := newService(a, metrics.NewStorybot(), poster)
 	if *dry {
 		ds, err := s.digests.DryRun(ctx, *guild, *name)
 		if err != nil {
@@ -36,14 +40,9 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 		}
 		return writeJSON(e.stdout, ds)
 	}
-	b, err := newBot(a, s)
-	if err != nil {
-		return err
-	}
-	if b == nil {
+	if poster == nil {
 		return fmt.Errorf("posting needs DISCORD_TOKEN; use --dry-run to print the digests")
 	}
-	defer b.Close()
 	n, err := s.PostNow(ctx, *guild, *name)
 	fmt.Fprintf(e.stdout, "digest: %s posted\n", plural(n, "digest", "digests"))
 	return err

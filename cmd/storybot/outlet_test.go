@@ -93,7 +93,7 @@ func TestCitationsNameOutlets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newService(app, metrics.NewStorybot())
+	s := newService(app, metrics.NewStorybot(), nil)
 	admin := sourceAdmin{s: s, fetch: app.fetcher(false)}
 	if err := admin.Add(ctx, "radio", srv.URL+"/radio", " Harbour   Radio ", "500000000000000001"); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"storybot/bot"
+	"storybot/bot/message"
+	"storybot/digest"
 	"storybot/config"
 	"storybot/ingest"
 	"storybot/jobs"
@@ -37,7 +39,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	s := newService(a, metrics.NewStorybot())
+	poster, err := newPoster(a)
+	if err != nil {
+		return err
+	}
+	s := newService(a, metrics.NewStorybot(), poster)
 	if err := syncStories(ctx, a); err != nil {
 		return err
 	}
@@ -46,7 +52,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	s.sched = jobs.New(a.log)
-	if err := addJobs(s, b != nil); err != nil {
+	if err := addJobs(s, poster != nil); err != nil {
 		return err
 	}
 	srv, err := serveHTTP(a, s, b)
@@ -118,6 +124,21 @@ func addJobs(s *service, discord bool) error {
 	})
 }
 
+// newPoster returns the digest poster, built before the service and the
+// bot, which both use it; without DISCORD_TOKEN it returns nil and digests
+// are not posted.
+func newPoster(a *app) (digest.Poster, error) {
+	token := strings.TrimSpace(os.Getenv("DISCORD_TOKEN"))
+	if token == "" {
+		return nil, nil
+	}
+	p, err := message.NewPoster(token, a.cfg.Discord.APIBaseURL, a.log)
+	if err != nil {
+		return nil, err // not a nil *Poster in the interface
+	}
+	return p, nil
+}
+
 // newBot connects nothing yet; without DISCORD_TOKEN it returns nil and
 // storybot runs its schedule and HTTP endpoints alone.
 func newBot(a *app, s *service) (*bot.Bot, error) {
@@ -135,7 +156,6 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.digests.Poster = b
 	return b, nil
 }
 

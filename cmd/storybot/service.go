@@ -31,10 +31,12 @@ type service struct {
 	ingestMu sync.Mutex // one ingestion pass at a time
 }
 
-func newService(a *app, m *metrics.Storybot) *service {
+// newService joins the parts; poster may be nil where nothing is posted
+// (the digest runner then only composes).
+func newService(a *app, m *metrics.Storybot, poster digest.Poster) *service {
 	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(false),
 		stories: story.New(a.index), quotes: quotes.New(a.index), metrics: m}
-	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories},
+	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories}, Poster: poster,
 		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty,
 		FirstLookback: a.cfg.Schedule.FirstLookback}
 	s.updatePassages()

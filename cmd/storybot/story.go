@@ -30,7 +30,7 @@ func cmdStory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	s := newService(a, metrics.NewStorybot())
+	s := newService(a, metrics.NewStorybot(), nil)
 	query, err := storyQuery(ctx, a.store, name)
 	if err != nil {
 		return err

@@ -37,7 +37,7 @@ func cmdSuggest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	sugs, err := newService(a, metrics.NewStorybot()).suggest(ctx, *guild, time.Now().Add(-*window))
+	sugs, err := newService(a, metrics.NewStorybot(), nil).suggest(ctx, *guild, time.Now().Add(-*window))
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package bot
+package message
 
 import (
 	"strings"
@@ -29,7 +29,7 @@ const (
 // counted as UTF-16 code units, as Discord counts them. The inputs are not
 // modified.
 func Fit(content string, embeds []*discordgo.MessageEmbed) (string, []*discordgo.MessageEmbed) {
-	content = truncate(content, maxContent)
+	content = Truncate(content, maxContent)
 	if len(embeds) > maxEmbeds {
 		embeds = embeds[:maxEmbeds]
 	}
@@ -44,13 +44,13 @@ func Fit(content string, embeds []*discordgo.MessageEmbed) (string, []*discordgo
 		switch {
 		case len(last.Fields) > 0:
 			last.Fields = last.Fields[:len(last.Fields)-1]
-		case textLen(last.Description) > 0:
-			keep := max(0, textLen(last.Description)-(total-maxEmbedsTotal))
-			last.Description = truncate(last.Description, keep)
+		case TextLen(last.Description) > 0:
+			keep := max(0, TextLen(last.Description)-(total-maxEmbedsTotal))
+			last.Description = Truncate(last.Description, keep)
 		case len(out) > 1:
 			out = out[:len(out)-1]
 		default:
-			last.Title = truncate(last.Title, max(0, textLen(last.Title)-(total-maxEmbedsTotal)))
+			last.Title = Truncate(last.Title, max(0, TextLen(last.Title)-(total-maxEmbedsTotal)))
 		}
 	}
 	return content, out
@@ -61,16 +61,16 @@ func Fit(content string, embeds []*discordgo.MessageEmbed) (string, []*discordgo
 // zero-width space.
 func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 	c := *e
-	c.Title = truncate(c.Title, maxTitle)
-	c.Description = truncate(c.Description, maxDescription)
+	c.Title = Truncate(c.Title, maxTitle)
+	c.Description = Truncate(c.Description, maxDescription)
 	if c.Footer != nil {
 		f := *c.Footer
-		f.Text = truncate(f.Text, maxFooter)
+		f.Text = Truncate(f.Text, maxFooter)
 		c.Footer = &f
 	}
 	if c.Author != nil {
 		a := *c.Author
-		a.Name = truncate(a.Name, maxAuthor)
+		a.Name = Truncate(a.Name, maxAuthor)
 		c.Author = &a
 	}
 	fields := e.Fields
@@ -83,8 +83,8 @@ func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 			continue
 		}
 		nf := *f
-		nf.Name = nonEmpty(truncate(nf.Name, maxFieldName))
-		nf.Value = nonEmpty(truncate(nf.Value, maxFieldValue))
+		nf.Name = nonEmpty(Truncate(nf.Name, maxFieldName))
+		nf.Value = nonEmpty(Truncate(nf.Value, maxFieldValue))
 		c.Fields = append(c.Fields, &nf)
 	}
 	return &c
@@ -101,22 +101,22 @@ func nonEmpty(s string) string {
 func embedsLen(embeds []*discordgo.MessageEmbed) int {
 	n := 0
 	for _, e := range embeds {
-		n += textLen(e.Title) + textLen(e.Description)
+		n += TextLen(e.Title) + TextLen(e.Description)
 		for _, f := range e.Fields {
-			n += textLen(f.Name) + textLen(f.Value)
+			n += TextLen(f.Name) + TextLen(f.Value)
 		}
 		if e.Footer != nil {
-			n += textLen(e.Footer.Text)
+			n += TextLen(e.Footer.Text)
 		}
 		if e.Author != nil {
-			n += textLen(e.Author.Name)
+			n += TextLen(e.Author.Name)
 		}
 	}
 	return n
 }
 
-// textLen counts s in UTF-16 code units.
-func textLen(s string) int {
+// TextLen counts s in UTF-16 code units, as Discord counts its limits.
+func TextLen(s string) int {
 	n := 0
 	for _, r := range s {
 		n += utf16.RuneLen(r)
@@ -124,11 +124,11 @@ func textLen(s string) int {
 	return n
 }
 
-// truncate cuts s to at most limit UTF-16 code units, ending with "…" when
+// Truncate cuts s to at most limit UTF-16 code units, ending with "…" when
 // cut. It cuts on a rune boundary and never leaves a dangling escape
 // backslash.
-func truncate(s string, limit int) string {
-	if textLen(s) <= limit {
+func Truncate(s string, limit int) string {
+	if TextLen(s) <= limit {
 		return s
 	}
 	if limit <= 0 {

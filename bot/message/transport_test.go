@@ -1,4 +1,4 @@
-package bot
+package message
 
 import (
 	"net/http"
@@ -12,7 +12,7 @@ func TestAPIClientRewritesDiscordHost(t *testing.T) {
 		got = append(got, r.Host+" "+r.URL.Path)
 	}))
 	defer srv.Close()
-	client, err := apiClient(srv.URL + "/proxy/")
+	client, err := APIClient(srv.URL + "/proxy/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,8 +28,8 @@ func TestAPIClientRewritesDiscordHost(t *testing.T) {
 
 func TestAPIClientRefusesBadBase(t *testing.T) {
 	for _, base := range []string{"ftp://x", "not a url", "http://"} {
-		if _, err := apiClient(base); err == nil {
-			t.Errorf("apiClient(%q) accepted", base)
+		if _, err := APIClient(base); err == nil {
+			t.Errorf("APIClient(%q) accepted", base)
 		}
 	}
 }

@@ -1,4 +1,9 @@
-package bot
+// Package message renders and posts what storybot says in Discord: text
+// escaped so it cannot ping, format or link, embeds cut to Discord's
+// limits, links to passages, and the digest poster, which posts to a
+// channel through its own REST session so that it exists before (and
+// without) the bot that serves slash commands.
+package message
 
 import (
 	"regexp"

@@ -1,4 +1,4 @@
-package bot
+package message
 
 import (
 	"strings"
@@ -24,12 +24,12 @@ func TestTruncate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := truncate(tt.in, tt.limit)
+			got := Truncate(tt.in, tt.limit)
 			if got != tt.want {
-				t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+				t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
 			}
-			if textLen(got) > tt.limit {
-				t.Errorf("truncate(%q, %d) is %d long", tt.in, tt.limit, textLen(got))
+			if TextLen(got) > tt.limit {
+				t.Errorf("Truncate(%q, %d) is %d long", tt.in, tt.limit, TextLen(got))
 			}
 		})
 	}
@@ -71,8 +71,8 @@ func TestFit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := embedsLen(tt.embeds)
 			content, embeds := Fit(tt.content, tt.embeds)
-			if textLen(content) != tt.wantContent {
-				t.Errorf("content %d long, want %d", textLen(content), tt.wantContent)
+			if TextLen(content) != tt.wantContent {
+				t.Errorf("content %d long, want %d", TextLen(content), tt.wantContent)
 			}
 			if len(embeds) != tt.wantEmbeds {
 				t.Fatalf("%d embeds, want %d", len(embeds), tt.wantEmbeds)

@@ -1,4 +1,4 @@
-package bot
+package message
 
 import (
 	"fmt"
@@ -11,17 +11,17 @@ import (
 // discordHost is where discordgo's endpoint variables point.
 const discordHost = "discord.com"
 
-// apiClient returns the HTTP client for discordgo's REST calls. discordgo
+// APIClient returns the HTTP client for discordgo's REST calls. discordgo
 // builds its endpoint URLs from package variables, so a different API base
 // is honoured by rewriting each request to discord.com onto it.
-func apiClient(base string) (*http.Client, error) {
+func APIClient(base string) (*http.Client, error) {
 	client := &http.Client{Timeout: 20 * time.Second}
 	if base == "" {
 		return client, nil
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("bot: api base url %q: want http(s)://host[/path]", base)
+		return nil, fmt.Errorf("message: api base url %q: want http(s)://host[/path]", base)
 	}
 	client.Transport = &rewriter{base: u, next: http.DefaultTransport}
 	return client, nil

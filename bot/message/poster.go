@@ -1,10 +1,11 @@
-package bot
+package message
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -15,6 +16,55 @@ import (
 
 // maxNonce is the longest nonce Discord accepts.
 const maxNonce = 25
+
+// Poster posts digests to Discord channels through a REST session of its
+// own: the digest runner needs it whether or not the bot serves commands.
+type Poster struct {
+	session *discordgo.Session
+	log     *slog.Logger
+}
+
+// NewPoster returns a Poster using token (with or without the "Bot "
+// prefix) against apiBase (empty: Discord's own).
+func NewPoster(token, apiBase string, log *slog.Logger) (*Poster, error) {
+	s, err := NewSession(token, apiBase)
+	if err != nil {
+		return nil, err
+	}
+	return &Poster{session: s, log: log}, nil
+}
+
+// NewSession returns a discordgo session for the bot token, sending its REST
+// calls to apiBase, asking for no gateway intents (slash commands need
+// none) and keeping no state cache. It connects nothing.
+func NewSession(token, apiBase string) (*discordgo.Session, error) {
+	if strings.TrimSpace(token) == "" {
+		return nil, errors.New("message: token is empty (set DISCORD_TOKEN)")
+	}
+	if !strings.HasPrefix(token, "Bot ") {
+		token = "Bot " + token
+	}
+	s, err := discordgo.New(token)
+	if err != nil {
+		return nil, fmt.Errorf("message: new session: %w", err)
+	}
+	client, err := APIClient(apiBase)
+	if err != nil {
+		return nil, err
+	}
+	s.Client = client
+	s.Identify.Intents = discordgo.IntentsNone
+	s.StateEnabled = false
+	return s, nil
+}
+
+// NoMentions allows no mention of anyone in a message.
+func NoMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// Colour is the side colour of storybot's embeds.
+const Colour = 0x2b6cb0
 
 // digestMessage is a channel message with the nonce fields discordgo's
 // MessageSend lacks.
@@ -29,23 +79,23 @@ type digestMessage struct {
 // returns the message ID once Discord has confirmed it. nonce (at most 25
 // characters) is sent with enforce_nonce, so a retry with the same nonce
 // after a crash returns the first message instead of posting twice.
-func (b *Bot) PostDigest(ctx context.Context, d digest.Digest, nonce string) (string, error) {
+func (p *Poster) PostDigest(ctx context.Context, d digest.Digest, nonce string) (string, error) {
 	if d.ChannelID == "" {
-		return "", fmt.Errorf("bot: post digest %s: no channel", d.Story)
+		return "", fmt.Errorf("message: post digest %s: no channel", d.Story)
 	}
 	if nonce == "" || len(nonce) > maxNonce {
-		return "", fmt.Errorf("bot: post digest %s: nonce must be 1 to %d characters", d.Story, maxNonce)
+		return "", fmt.Errorf("message: post digest %s: nonce must be 1 to %d characters", d.Story, maxNonce)
 	}
 	_, embeds := Fit("", digestEmbeds(d, nonce))
-	msg := digestMessage{Embeds: embeds, AllowedMentions: noMentions(), Nonce: nonce, EnforceNonce: true}
+	msg := digestMessage{Embeds: embeds, AllowedMentions: NoMentions(), Nonce: nonce, EnforceNonce: true}
 	u := discordgo.EndpointChannelMessages(d.ChannelID)
-	body, err := b.session.RequestWithBucketID("POST", u, msg, u, discordgo.WithContext(ctx))
+	body, err := p.session.RequestWithBucketID("POST", u, msg, u, discordgo.WithContext(ctx))
 	if err != nil {
-		return "", fmt.Errorf("bot: post digest %s to %s: %w", d.Story, d.ChannelID, err)
+		return "", fmt.Errorf("message: post digest %s to %s: %w", d.Story, d.ChannelID, err)
 	}
 	var m discordgo.Message
 	if err := json.Unmarshal(body, &m); err != nil || m.ID == "" {
-		return "", errors.Join(fmt.Errorf("bot: post digest %s: no message id in reply", d.Story), err)
+		return "", errors.Join(fmt.Errorf("message: post digest %s: no message id in reply", d.Story), err)
 	}
 	return m.ID, nil
 }
@@ -57,19 +107,19 @@ const refPrefix = "ref "
 // recentMessages is how far back FindDigest looks in the channel.
 const recentMessages = 50
 
-// FindDigest looks among the channel's recent messages for a digest this bot
+// FindDigest looks among the channel's recent messages for a digest the bot
 // posted with nonce: Discord enforces a nonce only for a few minutes, so a
 // retry after a longer outage must look for the post itself. Without the
 // Read Message History permission it finds nothing and says so in the log.
-func (b *Bot) FindDigest(ctx context.Context, d digest.Digest, nonce string) (string, bool, error) {
-	msgs, err := b.session.ChannelMessages(d.ChannelID, recentMessages, "", "", "", discordgo.WithContext(ctx))
+func (p *Poster) FindDigest(ctx context.Context, d digest.Digest, nonce string) (string, bool, error) {
+	msgs, err := p.session.ChannelMessages(d.ChannelID, recentMessages, "", "", "", discordgo.WithContext(ctx))
 	var rest *discordgo.RESTError
 	if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusForbidden {
-		b.log.Warn("cannot read the digest channel to look for an earlier post; relying on the nonce", "channel_id", d.ChannelID)
+		p.log.Warn("cannot read the digest channel to look for an earlier post; relying on the nonce", "channel_id", d.ChannelID)
 		return "", false, nil
 	}
 	if err != nil {
-		return "", false, fmt.Errorf("bot: find digest %s in %s: %w", d.Story, d.ChannelID, err)
+		return "", false, fmt.Errorf("message: find digest %s in %s: %w", d.Story, d.ChannelID, err)
 	}
 	for _, m := range msgs {
 		if m.Author == nil || !m.Author.Bot {
@@ -101,17 +151,17 @@ func digestEmbeds(d digest.Digest, nonce string) []*discordgo.MessageEmbed {
 	used, shown := 0, 0
 	flush := func() {
 		if desc.Len() > 0 {
-			embeds = append(embeds, &discordgo.MessageEmbed{Description: desc.String(), Color: embedColour})
+			embeds = append(embeds, &discordgo.MessageEmbed{Description: desc.String(), Color: Colour})
 			desc.Reset()
 		}
 	}
 	for i, e := range d.Entries {
 		block := entryBlock(i+1, e)
-		n := textLen(block)
-		if used+n > digestBudget || len(embeds) == maxEmbeds-1 && textLen(desc.String())+n > maxDescription {
+		n := TextLen(block)
+		if used+n > digestBudget || len(embeds) == maxEmbeds-1 && TextLen(desc.String())+n > maxDescription {
 			break
 		}
-		if textLen(desc.String())+n > maxDescription {
+		if TextLen(desc.String())+n > maxDescription {
 			flush()
 		}
 		desc.WriteString(block)
@@ -120,7 +170,7 @@ func digestEmbeds(d digest.Digest, nonce string) []*discordgo.MessageEmbed {
 	}
 	flush()
 	if len(embeds) == 0 {
-		embeds = append(embeds, &discordgo.MessageEmbed{Description: "No new articles.", Color: embedColour})
+		embeds = append(embeds, &discordgo.MessageEmbed{Description: "No new articles.", Color: Colour})
 	}
 	embeds[0].Title = title
 	footer := fmt.Sprintf("%s – %s", d.WindowStart.UTC().Format("2006-01-02 15:04"), d.WindowEnd.UTC().Format("2006-01-02 15:04 MST"))
@@ -165,4 +215,11 @@ func entryBlock(n int, e digest.Entry) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
