@@ -35,6 +35,9 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 	name := strings.TrimSpace(c.str("name"))
 	st, err := b.deps.Stories.Story(ctx, c.guild, name)
 	if errors.Is(err, store.ErrNotFound) {
+		st, err = b.deps.Stories.Story(ctx, "", name) // config.yaml's stories belong to every server
+	}
+	if errors.Is(err, store.ErrNotFound) {
 		return tellUser("No story called %s is tracked here; /track list shows them.", message.EscapeLine(name))
 	}
 	if err != nil {

@@ -55,8 +55,21 @@ func TestRunAgainstLoopbackDiscord(t *testing.T) {
 		return strings.Contains(desc, "Amber Rudd")
 	})
 
+	// /quotes and /story over the bundled corpus, through the real service
+	tok := srv.Invoke(discordtest.Invocation{Command: "quotes", UserID: "520000000000099999", Options: map[string]any{"speaker": "Home Secretary Amber Rudd"}})
+	srv.Wait(t, "the /quotes reply", func() bool { return len(srv.Edits(tok)) > 0 })
+	if body := string(srv.Edits(tok)[0].Body); !strings.Contains(body, "Amber Rudd") || !strings.Contains(body, "irritating") ||
+		!strings.Contains(body, "Sample Wire · 2017-05-25") || strings.Contains(body, "Theresa May") {
+		t.Errorf("/quotes Home Secretary Amber Rudd: %.600s\nwant her statement cited with outlet and date, nobody else's", body)
+	}
+	tok = srv.Invoke(discordtest.Invocation{Command: "story", Options: map[string]any{"name": "leak"}})
+	srv.Wait(t, "the /story reply", func() bool { return len(srv.Edits(tok)) > 0 })
+	if files := srv.Edits(tok)[0].Files; len(files) != 1 || files[0].ContentType != "image/png" || len(files[0].Data) < 1000 {
+		t.Errorf("/story leak: files %d, want its coverage PNG attached", len(files))
+	}
+
 	admin := discordtest.Invocation{Command: "digest", Options: map[string]any{"story": "leak"}, Permissions: discordtest.PermManageGuild}
-	tok := srv.Invoke(admin)
+	tok = srv.Invoke(admin)
 	srv.Wait(t, "the /digest reply", func() bool { return len(srv.Edits(tok)) > 0 })
 	msgs := srv.Messages("800000000000000009")
 	if len(msgs) != 1 {
