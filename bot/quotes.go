@@ -163,8 +163,10 @@ func pageButtons(q quotesQuery, pages int) []discordgo.MessageComponent {
 	if pages < 2 {
 		return nil
 	}
+	field := strings.NewReplacer("|", " ") // the separator never comes from the options
 	id := func(page int) string {
-		return truncateID(customID("quotes", "page", fmt.Sprintf("%d|%s|%s|%s", page, q.speaker, q.about, q.since)))
+		return truncateID(customID("quotes", "page", fmt.Sprintf("%d|%s|%s|%s", page,
+			field.Replace(q.speaker), field.Replace(q.about), field.Replace(q.since))))
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "◀ Newer", Style: discordgo.SecondaryButton, CustomID: id(q.page - 1), Disabled: q.page == 0},

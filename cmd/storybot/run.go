@@ -12,8 +12,8 @@ import (
 
 	"storybot/bot"
 	"storybot/bot/message"
-	"storybot/digest"
 	"storybot/config"
+	"storybot/digest"
 	"storybot/ingest"
 	"storybot/jobs"
 	"storybot/metrics"
@@ -124,9 +124,9 @@ func addJobs(s *service, discord bool) error {
 	})
 }
 
-// newPoster returns the digest poster, built before the service and the
-// bot, which both use it; without DISCORD_TOKEN it returns nil and digests
-// are not posted.
+// newPoster returns the digest poster, built before the service whose
+// digest runner (the scheduled job and /digest) posts through it; without
+// DISCORD_TOKEN it returns nil and digests are not posted.
 func newPoster(a *app) (digest.Poster, error) {
 	token := strings.TrimSpace(os.Getenv("DISCORD_TOKEN"))
 	if token == "" {
