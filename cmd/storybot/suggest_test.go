@@ -11,7 +11,7 @@ import (
 	"storybot/internal/sharedtest"
 )
 
-// TestSuggestOverBBC ingests two sections of the BBC corpus (all stored
+// TestSuggestOverBBC ingests the business section of the BBC corpus (all stored
 // now, so all in the 48-hour window) with one story tracked, and checks the
 // suggestions: big enough, not the tracked story, each with a query that
 // finds most of it.
@@ -22,7 +22,7 @@ func TestSuggestOverBBC(t *testing.T) {
 	if err := os.WriteFile(cfg, append(body, "stories:\n  - name: yukos\n    query: yukos\n    channel: \"1\"\n"...), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	mustRun(t, "--config", cfg, "ingest", filepath.Join(bbc, "business"), filepath.Join(bbc, "politics"))
+	mustRun(t, "--config", cfg, "ingest", filepath.Join(bbc, "business"))
 	// config.yaml's stories are stored by `run`; store this one the same way
 	a, err := openApp(t.Context(), &env{stdout: os.Stdout, stderr: os.Stderr, configPath: cfg})
 	if err != nil {
@@ -37,8 +37,8 @@ func TestSuggestOverBBC(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "--config", cfg, "suggest", "--json")), &sugs); err != nil {
 		t.Fatal(err)
 	}
-	if len(sugs) < 5 {
-		t.Fatalf("%d suggestions over the BBC corpus, want at least 5", len(sugs))
+	if len(sugs) < 3 { // LSE bids, WorldCom, Glazer, oil… once Yukos is tracked
+		t.Fatalf("%d suggestions over the BBC business section, want at least 3", len(sugs))
 	}
 	for _, s := range sugs {
 		if s.Articles < 5 && s.Outlets < 3 {
