@@ -16,17 +16,29 @@ import (
 const maxQuote = 200
 
 // Attribute finds the speakers of an article's paragraphs; result[i] lists
-// the speakers in paragraphs[i] (nil when none). Context carries across
-// paragraphs: pronouns and "the minister added" resolve to the last named
-// speaker; a quote that opens in one paragraph and continues in the next is
-// attributed in both. Every Quote is a verbatim substring of its paragraph.
+// the statements of paragraphs[i] whose speaker is known (nil when none).
 func Attribute(paragraphs []string) [][]article.Speaker {
+	out := make([][]article.Speaker, len(paragraphs))
+	for _, s := range Statements(paragraphs) {
+		if s.Speaker != "" {
+			out[s.Paragraph] = append(out[s.Paragraph], s.article())
+		}
+	}
+	return out
+}
+
+// Statements finds every statement of an article, in reading order.
+// Context carries across paragraphs: pronouns and "the minister added"
+// resolve to people named before; a quotation that opens in one paragraph
+// and continues in the next is attributed in both. A statement whose
+// speaker the text leaves uncertain has no Speaker.
+func Statements(paragraphs []string) []Statement {
 	paras := make([]*para, len(paragraphs))
 	for i, text := range paragraphs {
 		paras[i] = newPara(text)
 	}
 	d := newDoc(paras)
-	out := make([][]article.Speaker, len(paragraphs))
+	found := make([][]statement, len(paragraphs))
 	var prev result
 	for i, p := range paras {
 		p.doc = d
@@ -35,17 +47,23 @@ func Attribute(paragraphs []string) [][]article.Speaker {
 		if i > 0 && prev.openUnsaid >= 0 && res.first != nil {
 			// the speaker is named only where the quotation resumes
 			q := paras[i-1].quotes[prev.openUnsaid]
-			out[i-1] = add(out[i-1], res.first.toArticle(paras[i-1].trim(q.inner, q.close)), true)
+			found[i-1] = add(found[i-1], statement{sp: res.first, quote: paras[i-1].trim(q.inner, q.close), direct: true})
 		}
-		out[i] = res.speakers
+		found[i] = res.found
 		prev = res
+	}
+	var out []Statement
+	for i, fs := range found {
+		for _, f := range fs {
+			out = append(out, f.public(i))
+		}
 	}
 	return out
 }
 
 // result is one paragraph's attribution and what the next paragraph needs.
 type result struct {
-	speakers   []article.Speaker
+	found      []statement
 	open       *speaker // speaker of a quotation still open at the end
 	openUnsaid int      // index of an open quotation with no speaker, or -1
 	first      *speaker // speaker of a quotation opening the paragraph
@@ -75,23 +93,26 @@ func (p *para) tokenRange(s [2]int) [2]int {
 	return [2]int{lo, hi}
 }
 
-// attribute finds the speakers of the paragraph; carry is the speaker of a
-// quotation left open by the previous paragraph.
+// attribute finds the statements of the paragraph; carry is the speaker
+// of a quotation left open by the previous paragraph.
 func (p *para) attribute(carry *speaker) result {
 	res := result{openUnsaid: -1}
 	said := make([]*speaker, len(p.quotes))
 	for _, c := range p.cues() {
-		sp, quote, isDirect, ok := p.attributeCue(c, said)
+		sp, quotes, direct, ok := p.attributeCue(c, said)
 		if !ok {
 			continue
 		}
 		p.doc.remember(*sp)
-		res.speakers = add(res.speakers, sp.toArticle(quote), isDirect)
+		for _, q := range quotes {
+			res.found = add(res.found, statement{sp: sp, quote: q, direct: direct})
+		}
 		if org := orgOfRole(sp.role); sp.kind == kindPerson && org != "" && !strings.EqualFold(org, sp.name) {
-			// a representative speaks for the organisation too
 			o := speaker{name: org, kind: kindOrg}
 			p.doc.remember(o)
-			res.speakers = add(res.speakers, o.toArticle(quote), isDirect)
+			for _, q := range quotes {
+				res.found = add(res.found, statement{sp: &o, quote: q, direct: direct})
+			}
 		}
 	}
 	for qi, q := range p.quotes {
@@ -108,7 +129,7 @@ func (p *para) attribute(carry *speaker) result {
 		default:
 			continue
 		}
-		res.speakers = add(res.speakers, said[qi].toArticle(p.trim(q.inner, q.close)), true)
+		res.found = add(res.found, statement{sp: said[qi], quote: p.trim(q.inner, q.close), direct: true})
 	}
 	if n := len(p.quotes); n > 0 {
 		last := p.quotes[n-1]
@@ -133,25 +154,24 @@ func (p *para) opensParagraph(q quoteSpan) bool {
 // that is not part of one already kept, so each statement keeps its
 // speaker when a long paragraph is cut into passages; of a quotation and
 // the reported clause around it, the quotation is kept.
-func add(list []article.Speaker, s article.Speaker, direct bool) []article.Speaker {
-	if s.Quote == "" || pronounLike(s.Name) {
+func add(list []statement, s statement) []statement {
+	if s.quote == "" || s.sp != nil && pronounLike(s.sp.name) {
 		return list // a pronoun read as a name ("Their", "Its") is no speaker
 	}
 	for i := range list {
-		if !strings.EqualFold(list[i].Name, s.Name) {
+		if !sameName(list[i].name(), s.name()) {
 			continue
 		}
-		if list[i].Role == "" {
-			list[i].Role = s.Role
+		if list[i].sp != nil && list[i].sp.role == "" && s.role() != "" {
+			sp := *list[i].sp
+			sp.role = s.role()
+			list[i].sp = &sp
 		}
-		if overlaps(list[i].Quote, s.Quote) {
-			if direct && len(list[i].Quote) < len(s.Quote)/2 {
-				list[i].Quote = s.Quote
+		if overlaps(list[i].quote, s.quote) {
+			if s.direct && len(list[i].quote) < len(s.quote)/2 {
+				list[i].quote, list[i].direct = s.quote, true
 			}
 			return list
-		}
-		if s.Role == "" {
-			s.Role = list[i].Role
 		}
 	}
 	return append(list, s)

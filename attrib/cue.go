@@ -171,18 +171,19 @@ func (p *para) subject(lo, hi int) phrase {
 }
 
 // attributeCue resolves a cue's speaker and picks what they said, marking
-// the quotations it uses in said.
-func (p *para) attributeCue(c cue, said []*speaker) (*speaker, string, bool, bool) {
+// the quotations it uses in said: each quotation it introduces, or the
+// reported clause.
+func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool, bool) {
 	if c.kind == cueWeak && p.coveredWeak(c) {
-		return nil, "", false, false
+		return nil, nil, false, false
 	}
 	ph, isAfter := p.speakerOf(c)
 	if !ph.ok() {
-		return nil, "", false, false
+		return nil, nil, false, false
 	}
 	sp, ok := p.doc.resolve(ph, p, c.lo)
 	if !ok {
-		return nil, "", false, false
+		return nil, nil, false, false
 	}
 	a, b := p.toks[c.first].start, p.toks[c.end-1].end
 	if ph.start < a {
@@ -194,11 +195,11 @@ func (p *para) attributeCue(c cue, said []*speaker) (*speaker, string, bool, boo
 	if c.kind == cueAccording && isAfter {
 		a = p.toks[c.first].start
 	}
-	quote, direct := p.quoteFor(c, a, b, isAfter, said, &sp)
-	if quote == "" {
-		return nil, "", false, false
+	quotes, direct := p.quoteFor(c, a, b, isAfter, said, &sp)
+	if len(quotes) == 0 {
+		return nil, nil, false, false
 	}
-	return &sp, quote, direct, true
+	return &sp, quotes, direct, true
 }
 
 // coveredWeak reports whether a "saying" continues an earlier cue of its sentence.
@@ -214,20 +215,18 @@ func (p *para) coveredWeak(c cue) bool {
 // quoteFor picks the words a cue attributes: an adjacent direct quotation
 // (both halves of a split one are marked), else the reported clause, or a
 // substantial quotation inside it.
-func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *speaker) (string, bool) {
+func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *speaker) ([]string, bool) {
 	qb, qa := p.quoteBefore(a, said), p.quoteAfter(b, said)
 	if qb >= 0 || qa >= 0 {
-		pick := qb
-		if qb < 0 {
-			pick = qa
-		}
-		for _, q := range []int{qb, qa} {
-			if q >= 0 {
-				said[q] = sp
+		var out []string
+		for _, qi := range []int{qb, qa} {
+			if qi >= 0 {
+				said[qi] = sp
+				q := p.quotes[qi]
+				out = append(out, p.trim(q.inner, q.close))
 			}
 		}
-		q := p.quotes[pick]
-		return p.trim(q.inner, q.close), true
+		return out, true
 	}
 	sS, sE := p.toks[c.lo].start, p.toks[c.hi-1].end
 	ca, cb := p.clauseAfter(b, sE)
@@ -242,14 +241,14 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 		if said[qi] == nil && q.inner >= ca && q.close <= cb {
 			said[qi] = sp
 			if len(strings.Fields(q.words(p.text))) >= 4 {
-				return p.trim(q.inner, q.close), true
+				return []string{p.trim(q.inner, q.close)}, true
 			}
 		}
 	}
 	if len(strings.Fields(p.text[ca:cb])) < 2 {
-		return "", false
+		return nil, false
 	}
-	return p.trim(ca, cb), false
+	return []string{p.trim(ca, cb)}, false
 }
 
 // clauseAfter returns the reported clause after the cue ending at b: from
