@@ -107,13 +107,6 @@ func (p *para) attribute(carry *speaker) result {
 		for _, q := range quotes {
 			res.found = add(res.found, statement{sp: sp, quote: q, direct: direct})
 		}
-		if org := orgOfRole(sp.role); sp.kind == kindPerson && org != "" && !strings.EqualFold(org, sp.name) {
-			o := speaker{name: org, kind: kindOrg}
-			p.doc.remember(o)
-			for _, q := range quotes {
-				res.found = add(res.found, statement{sp: &o, quote: q, direct: direct})
-			}
-		}
 	}
 	for qi, q := range p.quotes {
 		if said[qi] != nil {
