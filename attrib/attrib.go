@@ -12,9 +12,6 @@ import (
 	"storybot/article"
 )
 
-// maxQuote is about how long a Speaker.Quote may be, in bytes.
-const maxQuote = 200
-
 // Attribute finds the speakers of an article's paragraphs; result[i] lists
 // the statements of paragraphs[i] whose speaker is known (nil when none).
 func Attribute(paragraphs []string) [][]article.Speaker {
@@ -41,7 +38,7 @@ func Statements(paragraphs []string) []Statement {
 	found := make([][]statement, len(paragraphs))
 	var prev result
 	for i, p := range paras {
-		p.doc = d
+		p.doc, p.idx = d, i
 		d.addMentions(p)
 		res := p.attribute(prev.open)
 		if i > 0 && prev.openUnsaid >= 0 && res.first != nil {
@@ -117,10 +114,10 @@ func (p *para) attribute(carry *speaker) result {
 			said[qi] = carry
 		case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
 			said[qi] = said[qi-1] // the same quotation resumed
-		case p.subjectBefore(q) != nil:
-			said[qi] = p.subjectBefore(q)
 		default:
-			continue
+			if said[qi] = p.subjectBefore(q); said[qi] == nil {
+				continue
+			}
 		}
 		res.found = add(res.found, statement{sp: said[qi], quote: p.trim(q.inner, q.close), direct: true})
 	}
@@ -146,25 +143,38 @@ func (p *para) opensParagraph(q quoteSpan) bool {
 // add appends s. A speaker already listed is listed again for a statement
 // that is not part of one already kept, so each statement keeps its
 // speaker when a long paragraph is cut into passages; of a quotation and
-// the reported clause around it, the quotation is kept.
+// the reported clause around it, the quotation is kept. A statement of no
+// one is kept only where no one's statement covers it.
 func add(list []statement, s statement) []statement {
-	if s.quote == "" || s.sp != nil && pronounLike(s.sp.name) {
-		return list // a pronoun read as a name ("Their", "Its") is no speaker
+	if s.quote == "" {
+		return list
 	}
 	for i := range list {
-		if !sameName(list[i].name(), s.name()) {
+		l := &list[i]
+		if !overlaps(l.quote, s.quote) || !sameName(l.name(), s.name()) && l.name() != "" && s.name() != "" {
 			continue
 		}
-		if list[i].sp != nil && list[i].sp.role == "" && s.role() != "" {
-			sp := *list[i].sp
-			sp.role = s.role()
-			list[i].sp = &sp
-		}
-		if overlaps(list[i].quote, s.quote) {
-			if s.direct && len(list[i].quote) < len(s.quote)/2 {
-				list[i].quote, list[i].direct = s.quote, true
+		switch {
+		case s.name() == "":
+		case l.name() == "":
+			*l = s
+		default:
+			if l.role() == "" && s.role() != "" {
+				sp := *l.sp
+				sp.role = s.role()
+				l.sp = &sp
 			}
-			return list
+			if s.direct && len(l.quote) < len(s.quote)/2 {
+				l.quote, l.direct = s.quote, true
+			}
+		}
+		return list
+	}
+	if s.role() == "" {
+		for _, l := range list {
+			if l.role() != "" && sameName(l.name(), s.name()) {
+				s.sp = l.sp
+			}
 		}
 	}
 	return append(list, s)
@@ -188,25 +198,14 @@ func overlaps(a, b string) bool {
 	return false
 }
 
-// trim returns text[a:b] without surrounding space and clause punctuation,
-// cut to about maxQuote bytes at a word boundary.
+// trim returns text[a:b] without surrounding space and clause
+// punctuation, and without a "that" opening a reported clause.
 func (p *para) trim(a, b int) string {
 	s := strings.TrimLeftFunc(p.text[a:b], clauseEdge)
 	if rest, ok := strings.CutPrefix(s, "that"); ok && rest != "" && unicode.IsSpace([]rune(rest)[0]) {
 		s = strings.TrimLeftFunc(rest, clauseEdge)
 	}
-	s = strings.TrimRightFunc(s, clauseEdge)
-	if len(s) > maxQuote {
-		cut := strings.LastIndexByte(s[:maxQuote], ' ')
-		if cut <= 0 {
-			cut = maxQuote
-			for cut < len(s) && s[cut]&0xC0 == 0x80 {
-				cut++
-			}
-		}
-		s = strings.TrimRightFunc(s[:cut], clauseEdge)
-	}
-	return s
+	return strings.TrimRightFunc(s, clauseEdge)
 }
 
 func clauseEdge(r rune) bool {
@@ -234,9 +233,9 @@ func (p *para) subjectBefore(q quoteSpan) *speaker {
 		if ph.name == "" && ph.ref != "he" {
 			return nil
 		}
-		sp, ok := p.doc.resolve(ph, p, prev[0])
+		sp, ok := p.doc.resolve(ph, p)
 		if !ok {
-			return nil
+			return uncertain
 		}
 		p.doc.remember(sp)
 		return &sp

@@ -181,9 +181,9 @@ func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool, b
 	if !ph.ok() {
 		return nil, nil, false, false
 	}
-	sp, ok := p.doc.resolve(ph, p, c.lo)
+	sp, ok := p.doc.resolve(ph, p)
 	if !ok {
-		return nil, nil, false, false
+		sp = *uncertain
 	}
 	a, b := p.toks[c.first].start, p.toks[c.end-1].end
 	if ph.start < a {

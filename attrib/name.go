@@ -17,7 +17,8 @@ const (
 type phrase struct {
 	name, role string
 	kind       kind
-	honorific  bool   // "Mr Blair": a surname to resolve
+	honorific  string // "Mr" of "Mr Blair": a surname to resolve
+	gender     byte   // 'm' or 'f' when an honorific tells
 	ref        string // set for back references: "he", "it", "minister", "company"
 	start, end int    // byte offsets in the paragraph
 }
@@ -63,7 +64,7 @@ func capsFwd(toks []token, i, hi int) int {
 		for m < hi && m-k < 2 && connectors[toks[m].text] {
 			m++
 		}
-		if m > k && j > i && m < hi && upper(toks[m]) {
+		if m > k && j > i && m < hi && upper(toks[m]) && !calendar[toks[m].text] {
 			k = m
 			continue
 		}
@@ -108,7 +109,8 @@ func splitName(w []string) phrase {
 	}
 	for h, x := range w {
 		if honorifics[x] && h+1 < len(w) {
-			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson, honorific: true}
+			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson,
+				honorific: x, gender: genderOf[strings.TrimSuffix(x, ".")]}
 		}
 	}
 	if p, ok := personOfOrg(w); ok {
@@ -120,6 +122,9 @@ func splitName(w []string) phrase {
 			k = i
 			break
 		}
+	}
+	if k >= 0 && connectors[w[k]] && len(w)-k-1 >= 3 && hasTitle(w[:k]) {
+		k++ // "Secretary of State Antony Blinken": State is the role's
 	}
 	if k >= 0 && !connectors[w[k]] && !orgWords[w[len(w)-1]] && (titles[w[k]] || len(w)-k > 2) {
 		name := w[k+1:]
@@ -175,7 +180,10 @@ func hasTitle(w []string) bool {
 	return false
 }
 
+var genderOf = map[string]byte{"Mr": 'm', "Mrs": 'f', "Ms": 'f', "Miss": 'f'}
+
 // calendar words open sentences ("On Tuesday Labour said") but no names.
 var calendar = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "June", "July", "August", "September", "October",
-	"November", "December", "Yesterday", "Today", "Earlier", "Later", "Last")
+	"November", "December", "Yesterday", "Today", "Earlier", "Later", "Last",
+	"Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")

@@ -9,6 +9,7 @@ type para struct {
 	sents  [][2]int // token index ranges [lo, hi)
 	quotes []quoteSpan
 	doc    *doc
+	idx    int // the paragraph's index in the article
 }
 
 func (p *para) span(a, b int) (int, int) { return p.toks[a].start, p.toks[b].end }
@@ -161,23 +162,30 @@ func (p *para) capsBefore(i, lo int) phrase {
 	ph := splitName(w)
 	ph.start, ph.end = start, end
 	if ph.role == "" && ph.kind != kindOrg {
-		r := a - 1
-		if r >= lo && (personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
-			for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] {
-				r--
-			}
-		}
-		if r < a-1 {
-			m := r + 1
-			if r >= lo && upper(p.toks[r]) {
-				m = p.trimCommon(capsBack(p.toks, r, lo), r+1, lo)
-			}
+		if m := p.roleBefore(a, lo); m < a {
 			ph.role = p.text[p.toks[m].start:p.toks[a-1].end]
 			ph.kind = kindPerson
 			ph.start = p.toks[m].start
 		}
 	}
 	return ph
+}
+
+// roleBefore finds where a role in lower case standing before the name at
+// toks[a] begins: "pollster J. Ann Selzer", "DSU spokesperson Carlos
+// Holmes"; a when there is none.
+func (p *para) roleBefore(a, lo int) int {
+	r := a - 1
+	if r < lo || !(personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
+		return a
+	}
+	for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] {
+		r--
+	}
+	if r >= lo && upper(p.toks[r]) {
+		return p.trimCommon(capsBack(p.toks, r, lo), r+1, lo)
+	}
+	return r + 1
 }
 
 func orgPhrase(w []string, start, end int) phrase {
@@ -192,7 +200,7 @@ func orgPhrase(w []string, start, end int) phrase {
 		ph.name = strings.TrimSpace(ph.role + " " + ph.name)
 		ph.role = ""
 	}
-	ph.kind, ph.honorific, ph.start, ph.end = kindOrg, false, start, end
+	ph.kind, ph.honorific, ph.start, ph.end = kindOrg, "", start, end
 	return ph
 }
 

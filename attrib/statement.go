@@ -15,7 +15,8 @@ type Statement struct {
 	Kind      string // article.Direct or article.Reported
 }
 
-// statement is a Statement being collected; sp is nil when uncertain.
+// statement is a Statement being collected; sp is nil or has no name when
+// uncertain.
 type statement struct {
 	sp     *speaker
 	quote  string

@@ -107,3 +107,9 @@ var skippable = setOf("has", "have", "had", "also", "later", "previously", "then
 var afterName = setOf("who", "in", "on", "at", "after", "adding", "when", "yesterday", "today",
 	"last", "this", "during", "before", "while", "as", "earlier", "told", "speaking", "whose",
 	"saying", "of", "from", "to")
+
+// abbreviations of titles, spelt out: "Gov." is a governor.
+var abbreviations = map[string]string{"gov.": "governor", "sen.": "senator", "rep.": "representative",
+	"lt.": "lieutenant", "gen.": "general", "atty.": "attorney", "supt.": "superintendent",
+	"sgt.": "sergeant", "capt.": "captain", "det.": "detective", "insp.": "inspector",
+	"prof.": "professor", "col.": "colonel", "adm.": "admiral", "pres.": "president"}

@@ -1,0 +1,181 @@
+package attrib
+
+import "strings"
+
+// entity is someone or something the article names: a person or an
+// organisation, with the role the article gives it.
+type entity struct {
+	name, role string
+	kind       kind
+	gender     byte // 'f', 'm', or 0 when unknown
+	mentions   int
+	spoke      bool
+}
+
+// mention is one naming of an entity outside quotation marks.
+type mention struct {
+	ent  int
+	sent int // sentence index in its paragraph
+	tok  int // token index in its paragraph
+}
+
+// addMentions records the people and organisations a paragraph names, in
+// reading order, for resolving surnames, roles and pronouns later.
+func (d *doc) addMentions(p *para) {
+	for si, s := range p.sents {
+		for i := s[0]; i >= 0 && i < s[1]; {
+			if !upper(p.toks[i]) || p.inQuote(p.toks[i].start) {
+				i++
+				continue
+			}
+			e := capsFwd(p.toks, i, s[1])
+			if a := p.trimCommon(i, e, s[0]); a < e && !p.is(a-1, locative) {
+				for _, part := range pairParts(p.toks, a, e) {
+					if id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1])); id >= 0 {
+						d.entities[id].mentions++
+						d.mentions[p.idx] = append(d.mentions[p.idx], mention{ent: id, sent: si, tok: part[0]})
+					}
+				}
+			}
+			i = e
+		}
+	}
+}
+
+// locative words precede places, not people: "in New York", "at Penn State".
+var locative = setOf("in", "at", "near", "across", "into", "throughout", "outside", "inside", "around")
+
+// pairParts splits a capitalised run joined by "and" into its names when
+// it names two ("Jones and Pearson"), not one ("Food and Drug
+// Administration").
+func pairParts(toks []token, a, e int) [][2]int {
+	for k := a + 1; k < e-1; k++ {
+		if toks[k].text == "and" && !hasOrgWord(words(toks[k+1:e])) {
+			return [][2]int{{a, k}, {k + 1, e}}
+		}
+	}
+	return [][2]int{{a, e}}
+}
+
+// isPair reports whether a speaker's name joins two names: "Iran and
+// Israel", "Lamberth and Faison".
+func isPair(name string) bool {
+	w := strings.Fields(name)
+	for k := 1; k < len(w)-1; k++ {
+		if (w[k] == "and" || w[k] == "&") && !hasOrgWord(w[k+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAt reads the name of toks[a:e] with the role around it: a title or
+// a role in lower case before it, or an appositive after it.
+func (p *para) nameAt(a, e, lo, hi int) phrase {
+	w := words(p.toks[a:e])
+	var poss bool
+	w[len(w)-1], poss = possessive(w[len(w)-1])
+	ph := splitName(w)
+	if ph.name == "" || ph.kind == kindOrg {
+		return ph
+	}
+	if m := p.roleBefore(a, lo); ph.role == "" && m < a {
+		ph.role, ph.kind = p.text[p.toks[m].start:p.toks[a-1].end], kindPerson
+	}
+	if !poss {
+		ph = p.appositiveAfter(ph, e, hi)
+	}
+	return ph
+}
+
+// entityFor finds or adds the entity a name means; -1 for a lone word
+// that names no one the article has introduced (a place, a product).
+func (d *doc) entityFor(ph phrase) int {
+	if ph.name == "" || pronounLike(ph.name) {
+		return -1
+	}
+	if !strings.Contains(ph.name, " ") {
+		if id := d.bySurname(ph.name); id >= 0 {
+			d.addRole(id, ph.role)
+			return id
+		}
+		if ph.honorific == "" {
+			return d.byName(ph.name)
+		}
+		ph.name = ph.honorific + " " + ph.name
+	}
+	id := d.byName(ph.name)
+	if id < 0 {
+		id = len(d.entities)
+		d.entities = append(d.entities, entity{name: ph.name, kind: ph.kind})
+	}
+	d.addRole(id, ph.role)
+	if ph.honorific != "" {
+		d.entities[id].kind = kindPerson
+		d.entities[id].gender = ph.gender
+	}
+	return id
+}
+
+func (d *doc) addRole(id int, role string) {
+	if e := &d.entities[id]; e.role == "" && role != "" {
+		e.role = role
+		if e.kind == kindUnknown {
+			e.kind = kindPerson
+		}
+	}
+}
+
+func (d *doc) byName(name string) int {
+	for i, e := range d.entities {
+		if strings.EqualFold(e.name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// bySurname finds who a lone word means: of the people and organisations
+// the article named with it last ("Trump", "Commission") or by its
+// initials ("FDA"), the one it mentions most: "Trump" is the former
+// president, not his niece named once.
+func (d *doc) bySurname(w string) int {
+	best := -1
+	for i, e := range d.entities {
+		if !strings.HasSuffix(e.name, " "+w) && !(e.kind == kindOrg && isAcronymOf(w, e.name)) {
+			continue
+		}
+		if best < 0 || e.mentions > d.entities[best].mentions {
+			best = i
+		}
+	}
+	return best
+}
+
+// isAcronymOf reports whether w, in capitals, is made of the initials
+// ending name's words: "FDA" of "U.S. Food and Drug Administration".
+func isAcronymOf(w, name string) bool {
+	if len(w) < 3 || strings.ToUpper(w) != w {
+		return false
+	}
+	var initials strings.Builder
+	for _, x := range strings.Fields(name) {
+		if !connectors[x] && isUpperWord(x) {
+			initials.WriteByte(x[0])
+		}
+	}
+	return strings.HasSuffix(initials.String(), w)
+}
+
+// isPerson reports whether the article shows entity id to be a person: a
+// role or honorific, speech, or its surname standing alone somewhere.
+// Two capitalised words alone ("Social Security", "Burning Man") are not
+// enough.
+func (d *doc) isPerson(id int) bool {
+	e := d.entities[id]
+	if e.kind != kindPerson {
+		return false
+	}
+	w := strings.Fields(e.name)
+	return e.role != "" || e.gender != 0 || e.spoke || d.alone[w[len(w)-1]]
+}
