@@ -40,7 +40,7 @@ func Statements(paragraphs []string) []Statement {
 	for i, p := range paras {
 		p.doc, p.idx = d, i
 		d.addMentions(p)
-		res := p.attribute(prev.open)
+		res := p.attribute(prev.carry())
 		if i > 0 && prev.openUnsaid >= 0 && res.first != nil {
 			// the speaker is named only where the quotation resumes
 			q := paras[i-1].quotes[prev.openUnsaid]
@@ -62,8 +62,18 @@ func Statements(paragraphs []string) []Statement {
 type result struct {
 	found      []statement
 	open       *speaker // speaker of a quotation still open at the end
+	last       *speaker // the one speaker of the paragraph's last sentence
 	openUnsaid int      // index of an open quotation with no speaker, or -1
 	first      *speaker // speaker of a quotation opening the paragraph
+}
+
+// carry is who a quotation opening the next paragraph continues: the
+// speaker of a quotation left open, else of the last sentence.
+func (r result) carry() *speaker {
+	if r.open != nil {
+		return r.open
+	}
+	return r.last
 }
 
 func newPara(text string) *para {
@@ -90,50 +100,93 @@ func (p *para) tokenRange(s [2]int) [2]int {
 	return [2]int{lo, hi}
 }
 
-// attribute finds the statements of the paragraph; carry is the speaker
-// of a quotation left open by the previous paragraph.
+// attribute finds the statements of the paragraph; carry is who a
+// quotation opening it continues (see result.carry).
 func (p *para) attribute(carry *speaker) result {
 	res := result{openUnsaid: -1}
 	said := make([]*speaker, len(p.quotes))
+	by := make([]*speaker, len(p.sents)) // each sentence's one speaker
+	cued := make([]bool, len(p.sents))
 	for _, c := range p.cues() {
 		sp, quotes, direct, ok := p.attributeCue(c, said)
 		if !ok {
 			continue
 		}
 		p.doc.remember(*sp)
+		si := p.sentOf(c.first)
+		cued[si] = true
+		by[si] = oneSpeaker(by[si], sp)
 		for _, q := range quotes {
 			res.found = add(res.found, statement{sp: sp, quote: q, direct: direct})
 		}
 	}
 	for qi, q := range p.quotes {
-		if said[qi] != nil {
+		si := p.sentOf(p.tokenAt(q.open))
+		if said[qi] == nil {
+			said[qi] = p.continued(qi, si, carry, cued, by, said)
+		}
+		if said[qi] == nil {
+			said[qi] = p.subjectBefore(q)
+		}
+		if said[qi] == nil {
 			continue
 		}
-		switch {
-		case qi == 0 && carry != nil && p.opensParagraph(q):
-			said[qi] = carry
-		case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
-			said[qi] = said[qi-1] // the same quotation resumed
-		default:
-			if said[qi] = p.subjectBefore(q); said[qi] == nil {
-				continue
-			}
-		}
+		by[si] = oneSpeaker(by[si], said[qi])
 		res.found = add(res.found, statement{sp: said[qi], quote: p.trim(q.inner, q.close), direct: true})
 	}
-	if n := len(p.quotes); n > 0 {
-		last := p.quotes[n-1]
-		if !last.closed && last.close >= len(strings.TrimRight(p.text, " \n\t")) {
-			res.open = said[n-1]
-			if said[n-1] == nil && p.opensParagraph(p.quotes[0]) {
-				res.openUnsaid = n - 1
-			}
-		}
-		if p.opensParagraph(p.quotes[0]) {
-			res.first = said[0]
+	p.ends(&res, said, by)
+	return res
+}
+
+// continued finds whose words a quotation no cue claimed goes on with: a
+// quotation left open before it, or, when it opens a sentence without a
+// cue, the one speaker of the sentence before (or of the previous
+// paragraph's last sentence) — the news convention for a quotation that
+// runs on from its attribution.
+func (p *para) continued(qi, si int, carry *speaker, cued []bool, by, said []*speaker) *speaker {
+	q := p.quotes[qi]
+	switch {
+	case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
+		return said[qi-1] // the same quotation resumed
+	case cued[si] || p.sents[si][0] < 0 || p.toks[p.sents[si][0]].start != q.open:
+		return nil
+	case si == 0:
+		return carry
+	}
+	if sp := by[si-1]; sp != nil && sp.name != "" {
+		return sp
+	}
+	return nil
+}
+
+// oneSpeaker is the one speaker of a sentence so far: uncertain once two
+// different ones speak in it.
+func oneSpeaker(cur, sp *speaker) *speaker {
+	if cur == nil || sameName(cur.name, sp.name) {
+		return sp
+	}
+	return uncertain
+}
+
+// ends notes what the next paragraph may continue.
+func (p *para) ends(res *result, said, by []*speaker) {
+	if n := len(by); n > 0 && by[n-1] != nil && by[n-1].name != "" {
+		res.last = by[n-1]
+	}
+	n := len(p.quotes)
+	if n == 0 {
+		return
+	}
+	last := p.quotes[n-1]
+	if !last.closed && last.close >= len(strings.TrimRight(p.text, " \n\t")) {
+		res.open = said[n-1]
+		if said[n-1] == nil && p.opensParagraph(p.quotes[0]) {
+			res.openUnsaid = n - 1
 		}
 	}
-	return res
+	if p.opensParagraph(p.quotes[0]) {
+		res.first = said[0]
+	}
 }
 
 func (p *para) opensParagraph(q quoteSpan) bool {
