@@ -77,12 +77,12 @@ func (d *doc) resolve(ph phrase, p *para) (speaker, bool) {
 		return speaker{}, false
 	}
 	id := d.entityFor(ph)
-	if id < 0 { // a lone word not introduced before: a short organisation name
+	if id < 0 { // a lone word not introduced before: a surname or a short organisation name
 		id = len(d.entities)
-		d.entities = append(d.entities, entity{name: ph.name, kind: kindOrg})
+		d.entities = append(d.entities, entity{name: ph.name, kind: ph.kind})
 	}
-	if d.entities[id].kind == kindUnknown {
-		d.entities[id].kind = kindPerson
+	if e := &d.entities[id]; e.kind == kindUnknown && strings.Contains(e.name, " ") {
+		e.kind = kindPerson
 	}
 	d.mentionAt(p, p.tokenAt(ph.start), p.tokenAt(ph.end), id)
 	return d.speaker(id, ph.role), true

@@ -31,7 +31,11 @@ func (d *doc) addMentions(p *para) {
 			e := capsFwd(p.toks, i, s[1])
 			if a := p.trimCommon(i, e, s[0]); a < e && !p.is(a-1, locative) {
 				for _, part := range pairParts(p.toks, a, e) {
-					if id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1])); id >= 0 {
+					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
+					if id >= 0 && d.entities[id].kind != kindPerson && p.is(part[0]-1, listenerVerbs) {
+						continue // "told CNN": the outlet listens
+					}
+					if id >= 0 {
 						d.entities[id].mentions++
 						d.mentions[p.idx] = append(d.mentions[p.idx], mention{ent: id, sent: si, tok: part[0]})
 					}
@@ -41,6 +45,8 @@ func (d *doc) addMentions(p *para) {
 		}
 	}
 }
+
+var listenerVerbs = setOf("told", "tells", "telling", "to")
 
 // locative words precede places, not people: "in New York", "at Penn State".
 var locative = setOf("in", "at", "near", "across", "into", "throughout", "outside", "inside", "around")
@@ -99,7 +105,7 @@ func (d *doc) entityFor(ph phrase) int {
 			d.addRole(id, ph.role)
 			return id
 		}
-		if ph.honorific == "" {
+		if ph.honorific == "" && !isAcronym(ph.name) {
 			return d.byName(ph.name)
 		}
 		ph.name = ph.honorific + " " + ph.name
@@ -108,6 +114,9 @@ func (d *doc) entityFor(ph phrase) int {
 	if id < 0 {
 		id = len(d.entities)
 		d.entities = append(d.entities, entity{name: ph.name, kind: ph.kind})
+		if isAcronym(ph.name) {
+			d.entities[id].kind = kindOrg
+		}
 	}
 	d.addRole(id, ph.role)
 	if ph.honorific != "" {
@@ -128,21 +137,39 @@ func (d *doc) addRole(id int, role string) {
 
 func (d *doc) byName(name string) int {
 	for i, e := range d.entities {
-		if strings.EqualFold(e.name, name) {
+		if sameName(e.name, name) {
 			return i
 		}
 	}
 	return -1
 }
 
+// isAcronym reports whether a lone word is written in capitals, as the
+// initials organisations go by are: "FIFA", "UAW", "CNN".
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
 // bySurname finds who a lone word means: of the people and organisations
-// the article named with it last ("Trump", "Commission") or by its
-// initials ("FDA"), the one it mentions most: "Trump" is the former
+// the article named with it last ("Trump", "Commission"), of the
+// organisations named with it first ("Abbott") or by its initials ("FDA"), the one it mentions most: "Trump" is the former
 // president, not his niece named once.
 func (d *doc) bySurname(w string) int {
 	best := -1
+	w = foldApostrophes(w)
 	for i, e := range d.entities {
-		if !strings.HasSuffix(e.name, " "+w) && !(e.kind == kindOrg && isAcronymOf(w, e.name)) {
+		name := foldApostrophes(e.name)
+		if !strings.HasSuffix(name, " "+w) && !(e.kind == kindOrg && (isAcronymOf(w, name) || strings.HasPrefix(name, w+" "))) {
 			continue
 		}
 		if best < 0 || e.mentions > d.entities[best].mentions {

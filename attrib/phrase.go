@@ -268,6 +268,9 @@ func (p *para) after(i, hi int) phrase {
 		}
 		return phrase{ref: ref, start: t.start, end: t.end}
 	}
+	if prepositions[t.text] {
+		return phrase{} // "confirmed to USA TODAY": a listener, not a speaker
+	}
 	start := t.start
 	def := definite(t.text)
 	if determiners[t.text] {
@@ -392,6 +395,11 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 }
 
 var fromSet = setOf("from")
+
+// prepositions open no speaker phrase after a verb: "said to reporters",
+// "told in an interview".
+var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", "from", "after",
+	"before", "about", "over", "via", "through")
 
 var (
 	theSet       = setOf("the")

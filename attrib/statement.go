@@ -49,5 +49,8 @@ func (s Statement) article() article.Speaker {
 	return article.Speaker{Name: s.Speaker, Role: s.Role, Quote: s.Quote, Kind: s.Kind}
 }
 
-// sameName compares speakers' names as the article spells them.
-func sameName(a, b string) bool { return strings.EqualFold(a, b) }
+// sameName compares speakers' names as the article spells them, whatever
+// its apostrophes.
+func sameName(a, b string) bool { return strings.EqualFold(foldApostrophes(a), foldApostrophes(b)) }
+
+func foldApostrophes(s string) string { return strings.ReplaceAll(s, "’", "'") }
