@@ -146,7 +146,7 @@ func (d *doc) backRef(ph phrase, p *para) int {
 		}
 		return d.nearest(p, tok, d.isOrg)
 	}
-	return d.withRole(ph.ref)
+	return d.withRole(ph.ref, ph.quals)
 }
 
 // antecedent finds the person a "he" or "she" at toks[tok] of p means: the
@@ -236,13 +236,15 @@ func (d *doc) orgNamed(noun string) int {
 
 // withRole finds the one person whose role the noun names: "the sheriff"
 // after "Lauderdale County Sheriff Rick Singleton"; -1 when none or two.
-func (d *doc) withRole(noun string) int {
+// Qualifying words must fit too ("the prime minister" is not a Cabinet
+// Office minister), except those that only place the role in time.
+func (d *doc) withRole(noun, quals string) int {
 	found := -1
 	for i, e := range d.entities {
-		if e.kind != kindPerson || !roleHas(e.role, noun) {
+		if e.kind != kindPerson || !roleHas(e.role, noun) || !roleHasAll(e.role, quals) {
 			continue
 		}
-		if found >= 0 {
+		if found >= 0 && found != i {
 			return -1
 		}
 		found = i
@@ -261,6 +263,18 @@ func roleHas(role, noun string) bool {
 	}
 	return false
 }
+
+func roleHasAll(role, quals string) bool {
+	for _, q := range strings.Fields(strings.ToLower(quals)) {
+		if !timeQualifiers[q] && !roleHas(role, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// timeQualifiers place a role in time without naming another one.
+var timeQualifiers = setOf("former", "then", "current", "new", "outgoing", "incoming", "late", "veteran")
 
 func containsWord(s, w string) bool {
 	for _, x := range strings.Fields(strings.ToLower(s)) {

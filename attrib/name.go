@@ -20,10 +20,22 @@ type phrase struct {
 	honorific  string // "Mr" of "Mr Blair": a surname to resolve
 	gender     byte   // 'm' or 'f' when an honorific tells
 	ref        string // set for back references: "he", "it", "minister", "company"
+	quals      string // words qualifying a role noun referred back to: "prime" of "the prime minister"
 	start, end int    // byte offsets in the paragraph
 }
 
 func (p phrase) ok() bool { return p.name != "" || p.ref != "" }
+
+// titleRef reads a capitalised role preceded by "the" as a reference back
+// to whoever holds it, not a name: "the President", "the Prime Minister".
+func titleRef(w []string, start, end int) (phrase, bool) {
+	last := w[len(w)-1]
+	if !titles[last] {
+		return phrase{}, false
+	}
+	quals := strings.ToLower(strings.Join(w[:len(w)-1], " "))
+	return phrase{ref: strings.ToLower(last), quals: quals, start: start, end: end}, true
+}
 
 // capsBack collects the capitalised name ending at toks[i], with up to two
 // connectors between capitalised words ("Royal United Services Institute for

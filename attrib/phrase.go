@@ -143,6 +143,11 @@ func (p *para) capsBefore(i, lo int) phrase {
 		return phrase{}
 	}
 	start, end := p.span(a, i)
+	if p.is(a-1, theBoth) {
+		if ph, ok := titleRef(w, p.toks[a-1].start, end); ok {
+			return ph
+		}
+	}
 	b := a - 1
 	if p.is(b, theSet) {
 		b--
@@ -240,11 +245,11 @@ func (p *para) nounBefore(i, lo int) phrase {
 	if !personNouns[t] && !orgNouns[t] {
 		return phrase{}
 	}
-	for r := i - 1; r >= lo && i-r <= 3; r-- {
+	for r := i - 1; r >= lo && i-r <= 4; r-- {
 		if definite(p.toks[r].text) {
-			return phrase{ref: t, start: p.toks[r].start, end: end}
+			return phrase{ref: t, quals: strings.ToLower(p.text[p.toks[r+1].start:p.toks[i].start]), start: p.toks[r].start, end: end}
 		}
-		if !isLowerWord(p.toks[r].text) {
+		if !p.toks[r].word {
 			break
 		}
 	}
@@ -297,6 +302,9 @@ func (p *para) after(i, hi int) phrase {
 	}
 	if e < hi && spokesNouns[p.toks[e].text] {
 		return orgPhrase(words(p.toks[i:e]), start, p.toks[e].end)
+	}
+	if ph, ok := titleRef(words(p.toks[i:e]), start, p.toks[e-1].end); ok && def && p.endsPhrase(e, hi) {
+		return ph
 	}
 	ph := splitName(words(p.toks[i:e]))
 	r := e
@@ -362,7 +370,7 @@ func (p *para) nounAfter(i, hi int, def bool, start int) phrase {
 	if r == i || !p.endsPhrase(r, hi) {
 		return phrase{}
 	}
-	return phrase{ref: p.toks[r-1].text, start: start, end: p.toks[r-1].end}
+	return phrase{ref: p.toks[r-1].text, quals: p.text[p.toks[i].start:p.toks[r-1].start], start: start, end: p.toks[r-1].end}
 }
 
 // endsPhrase reports whether a speaker phrase can end before toks[i].
@@ -389,6 +397,11 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 	if relative[first] || weakVerbs[first] || !p.toks[e+1].word || personPronouns[first] || orgPronouns[first] || first == "we" || first == "I" {
 		return ph
 	}
+	for _, t := range p.toks[e+1 : k] {
+		if speechVerbs[t.text] || weakVerbs[t.text] {
+			return ph // ", the sheriff told CNN": a clause, not a role
+		}
+	}
 	ph.role = roleText(p.text, p.toks[e+1:k])
 	ph.kind = kindPerson
 	return ph
@@ -403,6 +416,7 @@ var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", 
 
 var (
 	theSet       = setOf("the")
+	theBoth      = setOf("the", "The")
 	forOfAt      = setOf("for", "of", "at")
 	inOf         = setOf("in", "of")
 	toSet        = setOf("to")

@@ -75,7 +75,13 @@ var personNouns = setOf("minister", "secretary", "chancellor", "president", "cha
 	"goalkeeper", "champion", "author", "writer", "director", "producer", "musician", "rapper",
 	"presenter", "comedian", "judge", "ambassador", "professor", "analyst", "economist",
 	"prime", "veteran", "former", "winner", "frontman", "band", "commissioner", "official",
-	"campaigner", "lawyer", "expert", "spokesperson", "chair", "fellow", "international")
+	"campaigner", "lawyer", "expert", "spokesperson", "chair", "fellow", "international",
+	"sheriff", "attorney", "prosecutor", "detective", "officer", "inspector", "superintendent",
+	"pollster", "strategist", "nurse", "doctor", "researcher", "scientist", "historian",
+	"lawmaker", "legislator", "congressman", "congresswoman", "councilman", "councilwoman",
+	"councillor", "diplomat", "negotiator", "activist", "organiser", "organizer", "resident",
+	"attendee", "actor", "artist", "athlete", "teacher", "principal", "student", "chancellor",
+	"ceo", "cfo", "president", "vice")
 
 // orgNouns refer back to a named organisation: "the firm said".
 var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman",
