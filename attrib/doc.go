@@ -96,11 +96,11 @@ func (d *doc) mentionAt(p *para, tok, end, id int) {
 	si := p.sentOf(tok)
 	for i := range ms {
 		if ms[i].tok >= tok && ms[i].tok < end {
-			ms[i].ent = id
+			ms[i].ent, ms[i].spoke = id, true
 			return
 		}
 	}
-	m := mention{ent: id, sent: si, tok: tok}
+	m := mention{ent: id, sent: si, tok: tok, spoke: true}
 	i := len(ms)
 	for i > 0 && (ms[i-1].sent > si || ms[i-1].sent == si && ms[i-1].tok > tok) {
 		i--
@@ -169,32 +169,54 @@ const maxBack = 3
 
 // nearest finds the one entity that fits in the nearest sentence before
 // toks[tok] that names any that fits; -1 when that sentence names two.
-// Of the pronoun's own sentence only what stands before the words it
-// reports counts: in "Voters chose Jones, she said" Jones is what she
-// said, not who.
+// Of two, the one that speaks in the sentence is meant. Someone meant but
+// not named ("Kenteris's lawyer") leaves it uncertain; when named after
+// ("Kenteris's lawyer, Gregory Ioannidis,") the name is meant. Of the
+// pronoun's own sentence only what stands before the words it reports
+// counts: in "Voters chose Jones, she said" Jones is what she said, not
+// who.
 func (d *doc) nearest(p *para, tok int, fits func(int) bool) int {
 	si := p.sentOf(tok)
 	limit := p.reportedFrom(si, tok)
 	for pi := p.idx; pi >= 0 && pi >= p.idx-maxBack; pi-- {
-		ms := d.mentions[pi]
 		last := len(d.paras[pi].sents) - 1
 		if pi == p.idx {
 			last = si
 		}
 		for s := last; s >= 0; s-- {
-			found := -1
-			for _, m := range ms {
-				if m.sent != s || pi == p.idx && m.tok >= limit || !fits(m.ent) || m.ent == found {
-					continue
+			var in []mention
+			for _, m := range d.mentions[pi] {
+				if m.sent == s && !(pi == p.idx && m.tok >= limit) && fits(m.ent) && m.owner != named {
+					in = append(in, m)
 				}
-				if found >= 0 {
+			}
+			if len(in) > 0 {
+				return choose(in)
+			}
+		}
+	}
+	return -1
+}
+
+// choose picks the one entity a sentence's fitting mentions mean, or -1.
+func choose(in []mention) int {
+	for _, keep := range []func(mention) bool{
+		func(mention) bool { return true },
+		func(m mention) bool { return m.spoke },
+	} {
+		found, n := -1, 0
+		for _, m := range in {
+			if keep(m) && m.ent != found {
+				found, n = m.ent, n+1
+			}
+		}
+		if n == 1 {
+			for _, m := range in {
+				if m.owner == patron {
 					return -1
 				}
-				found = m.ent
 			}
-			if found >= 0 {
-				return found
-			}
+			return found
 		}
 	}
 	return -1

@@ -14,10 +14,22 @@ type entity struct {
 
 // mention is one naming of an entity outside quotation marks.
 type mention struct {
-	ent  int
-	sent int // sentence index in its paragraph
-	tok  int // token index in its paragraph
+	ent   int
+	sent  int // sentence index in its paragraph
+	tok   int // token index in its paragraph
+	spoke bool
+	owner owner
 }
+
+// owner tells a possessive mention from a plain one.
+type owner byte
+
+const (
+	plain     owner = iota
+	possessor       // "Trump's speech"
+	patron          // "Kenteris's lawyer": someone else, unnamed, is meant
+	named           // "Kenteris's lawyer, Gregory Ioannidis,": the name that follows is meant
+)
 
 // addMentions records the people and organisations a paragraph names, in
 // reading order, for resolving surnames, roles and pronouns later.
@@ -37,7 +49,8 @@ func (d *doc) addMentions(p *para) {
 					}
 					if id >= 0 {
 						d.entities[id].mentions++
-						d.mentions[p.idx] = append(d.mentions[p.idx], mention{ent: id, sent: si, tok: part[0]})
+						m := mention{ent: id, sent: si, tok: part[0], owner: p.ownerAt(part[1])}
+						d.mentions[p.idx] = append(d.mentions[p.idx], m)
 					}
 				}
 			}
@@ -46,7 +59,27 @@ func (d *doc) addMentions(p *para) {
 	}
 }
 
+var commaSet = setOf(",")
+
 var listenerVerbs = setOf("told", "tells", "telling", "to")
+
+// ownerAt reads whether the name ending before toks[e] is possessive, and
+// whether what it owns is a person: "Kenteris's lawyer".
+func (p *para) ownerAt(e int) owner {
+	if _, poss := possessive(p.toks[e-1].text); !poss {
+		return plain
+	}
+	for k := e; k < len(p.toks) && k < e+3 && p.toks[k].word && isLowerWord(p.toks[k].text); k++ {
+		if !personNouns[p.toks[k].text] && !spokesNouns[p.toks[k].text] {
+			continue
+		}
+		if p.is(k+1, commaSet) && k+2 < len(p.toks) && upper(p.toks[k+2]) {
+			return named
+		}
+		return patron
+	}
+	return possessor
+}
 
 // locative words precede places, not people: "in New York", "at Penn State".
 var locative = setOf("in", "at", "near", "across", "into", "throughout", "outside", "inside", "around")
