@@ -61,6 +61,32 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 }
 
 func (p *para) appositiveBefore(i, lo int) phrase {
+	ph := p.appositiveName(i, lo)
+	if first, ok := p.namedFirst(lo, i); ok && first.name != ph.name && first.end <= ph.start {
+		return first // "Nicholas McGeehan, director of FairSquare, a … organization, said"
+	}
+	return ph
+}
+
+// namedFirst reads a sentence that opens with a person's full name and a
+// comma, "Brad Cox, 43, from Teague, Texas, said": that name is the
+// subject the appositives after it describe. The role is the first
+// appositive.
+func (p *para) namedFirst(lo, i int) (phrase, bool) {
+	a := p.trimCommon(lo, i, lo)
+	e := capsFwd(p.toks, a, i)
+	if e == a || e >= i || p.toks[e].text != "," {
+		return phrase{}, false
+	}
+	ph := splitName(words(p.toks[a:e]))
+	if ph.kind != kindPerson || !strings.Contains(ph.name, " ") {
+		return phrase{}, false
+	}
+	ph.start, ph.end = p.toks[a].start, p.toks[e-1].end
+	return p.appositiveAfter(ph, e, i+1), true
+}
+
+func (p *para) appositiveName(i, lo int) phrase {
 	end := i // the comma before the verb
 	for k := i - 1; k >= lo && i-k <= 30; k-- {
 		if isQuoteMark(p.toks[k].text) {
