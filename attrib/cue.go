@@ -98,6 +98,9 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 	case cueAccording:
 		return p.after(c.end, c.hi), true
 	case cueWeak:
+		if ph, ok := p.quotedSaying(c); ok {
+			return ph, true
+		}
 		return p.subject(c.lo, c.first), false
 	}
 	if ph := p.before(p.skipBack(c.first-1, c.lo), c.lo, true); ph.ok() {
@@ -116,6 +119,22 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 	}
 	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
 		return p.after(c.end, c.hi), true
+	}
+	return phrase{}, false
+}
+
+// quotedSaying reads "it quoted Constellation CEO Bill Newlands (as)
+// saying": the one quoted speaks, not the one quoting.
+func (p *para) quotedSaying(c cue) (phrase, bool) {
+	for i := c.first - 1; i >= c.lo && c.first-i <= 10; i-- {
+		if t := p.toks[i].text; t == "quoted" || t == "quotes" || t == "quoting" {
+			end := c.first
+			if p.is(end-1, asSet) {
+				end--
+			}
+			ph := p.after(i+1, end)
+			return ph, ph.ok()
+		}
 	}
 	return phrase{}, false
 }

@@ -442,6 +442,7 @@ var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", 
 
 var (
 	theSet       = setOf("the")
+	asSet        = setOf("as")
 	theBoth      = setOf("the", "The")
 	forOfAt      = setOf("for", "of", "at")
 	inOf         = setOf("in", "of")
