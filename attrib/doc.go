@@ -84,6 +84,7 @@ func (d *doc) resolve(ph phrase, p *para) (speaker, bool) {
 	if e := &d.entities[id]; e.kind == kindUnknown && strings.Contains(e.name, " ") {
 		e.kind = kindPerson
 	}
+	d.entities[id].spokes = d.entities[id].spokes || ph.spokes
 	d.mentionAt(p, p.tokenAt(ph.start), p.tokenAt(ph.end), id)
 	return d.speaker(id, ph.role), true
 }
@@ -138,7 +139,12 @@ func (d *doc) backRef(ph phrase, p *para) int {
 			g = 'f'
 		}
 		return d.antecedent(p, tok, g)
-	case ph.ref == "it" || ph.ref == "spokesman" || ph.ref == "a spokesman" || genericOrgNouns[ph.ref]:
+	case ph.ref == "spokesman":
+		if id := d.lastMentioned(func(id int) bool { return d.entities[id].spokes }); id >= 0 {
+			return id // "the spokesperson" spoke before: for whom they spoke then
+		}
+		return d.nearest(p, tok, d.isOrg)
+	case ph.ref == "it" || ph.ref == "a spokesman" || genericOrgNouns[ph.ref]:
 		return d.nearest(p, tok, d.isOrg)
 	case orgNouns[ph.ref]:
 		if id := d.orgNamed(ph.ref); id >= 0 {
@@ -186,7 +192,7 @@ func (d *doc) nearest(p *para, tok int, fits func(int) bool) int {
 		for s := last; s >= 0; s-- {
 			var in []mention
 			for _, m := range d.mentions[pi] {
-				if m.sent == s && !(pi == p.idx && m.tok >= limit) && fits(m.ent) && m.owner != named {
+				if m = d.known(m); m.ent >= 0 && m.sent == s && !(pi == p.idx && m.tok >= limit) && fits(m.ent) && m.owner != named {
 					in = append(in, m)
 				}
 			}
@@ -196,6 +202,17 @@ func (d *doc) nearest(p *para, tok int, fits func(int) bool) int {
 		}
 	}
 	return -1
+}
+
+// known links a mention of a lone word to the entity it turned out to
+// name: "Buyk’s founders" once Buyk has spoken.
+func (d *doc) known(m mention) mention {
+	if m.ent < 0 && m.word != "" {
+		if m.ent = d.bySurname(m.word); m.ent < 0 {
+			m.ent = d.byName(m.word)
+		}
+	}
+	return m
 }
 
 // choose picks the one entity a sentence's fitting mentions mean, or -1.
@@ -244,16 +261,22 @@ func (d *doc) isOrg(id int) bool { return d.entities[id].kind == kindOrg }
 // orgNamed finds the organisation "the council" means: the one the article
 // mentioned last whose name holds the noun.
 func (d *doc) orgNamed(noun string) int {
-	best, at := -1, -1
-	for pi, ms := range d.mentions {
-		for _, m := range ms {
-			e := d.entities[m.ent]
-			if e.kind == kindOrg && containsWord(e.name, noun) && pi >= at {
-				best, at = m.ent, pi
+	return d.lastMentioned(func(id int) bool {
+		return d.entities[id].kind == kindOrg && containsWord(d.entities[id].name, noun)
+	})
+}
+
+// lastMentioned finds the entity that fits mentioned last, or -1.
+func (d *doc) lastMentioned(fits func(int) bool) int {
+	for pi := len(d.mentions) - 1; pi >= 0; pi-- {
+		ms := d.mentions[pi]
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := d.known(ms[i]); m.ent >= 0 && fits(m.ent) {
+				return m.ent
 			}
 		}
 	}
-	return best
+	return -1
 }
 
 // withRole finds the one person whose role the noun names: "the sheriff"

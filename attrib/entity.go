@@ -10,13 +10,15 @@ type entity struct {
 	gender     byte // 'f', 'm', or 0 when unknown
 	mentions   int
 	spoke      bool
+	spokes     bool // has spoken through a spokesperson
 }
 
 // mention is one naming of an entity outside quotation marks.
 type mention struct {
-	ent   int
-	sent  int // sentence index in its paragraph
-	tok   int // token index in its paragraph
+	ent   int    // index in doc.entities, -1 while word names no one known
+	word  string // a lone word naming no one known when met
+	sent  int    // sentence index in its paragraph
+	tok   int    // token index in its paragraph
 	spoke bool
 	owner owner
 }
@@ -44,14 +46,18 @@ func (d *doc) addMentions(p *para) {
 			if a := p.trimCommon(i, e, s[0]); a < e && !p.is(a-1, locative) {
 				for _, part := range pairParts(p.toks, a, e) {
 					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
-					if id >= 0 && d.entities[id].kind != kindPerson && p.is(part[0]-1, listenerVerbs) {
-						continue // "told CNN": the outlet listens
+					if p.is(part[0]-1, listenerVerbs) {
+						continue // "told CNN Business": the outlet listens
 					}
+					m := mention{ent: id, sent: si, tok: part[0], owner: p.ownerAt(part[1])}
 					if id >= 0 {
 						d.entities[id].mentions++
-						m := mention{ent: id, sent: si, tok: part[0], owner: p.ownerAt(part[1])}
-						d.mentions[p.idx] = append(d.mentions[p.idx], m)
+					} else if part[1]-part[0] == 1 {
+						m.word, _ = possessive(p.toks[part[0]].text)
+					} else {
+						continue
 					}
+					d.mentions[p.idx] = append(d.mentions[p.idx], m)
 				}
 			}
 			i = e
@@ -61,7 +67,7 @@ func (d *doc) addMentions(p *para) {
 
 var commaSet = setOf(",")
 
-var listenerVerbs = setOf("told", "tells", "telling", "to")
+var listenerVerbs = setOf("told", "tells", "telling")
 
 // ownerAt reads whether the name ending before toks[e] is possessive, and
 // whether what it owns is a person: "Kenteris's lawyer".
@@ -138,7 +144,7 @@ func (d *doc) entityFor(ph phrase) int {
 			d.addRole(id, ph.role)
 			return id
 		}
-		if ph.honorific == "" && !isAcronym(ph.name) {
+		if ph.honorific == "" && (!isAcronym(ph.name) || titles[ph.name]) {
 			return d.byName(ph.name)
 		}
 		ph.name = ph.honorific + " " + ph.name

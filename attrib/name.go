@@ -21,6 +21,7 @@ type phrase struct {
 	gender     byte   // 'm' or 'f' when an honorific tells
 	ref        string // set for back references: "he", "it", "minister", "company"
 	quals      string // words qualifying a role noun referred back to: "prime" of "the prime minister"
+	spokes     bool   // an organisation speaking through a spokesperson
 	start, end int    // byte offsets in the paragraph
 }
 
@@ -44,6 +45,9 @@ func titleRef(w []string, start, end int) (phrase, bool) {
 func capsBack(toks []token, i, lo int) int {
 	j := i + 1
 	for k := i; k >= lo; {
+		if _, poss := possessive(toks[k].text); poss && k < i {
+			break // "Buyk’s Russian founders": the owner's name ends there
+		}
 		if upper(toks[k]) {
 			j = k
 			k--
@@ -63,13 +67,17 @@ func capsBack(toks []token, i, lo int) int {
 }
 
 // capsFwd is capsBack forwards from toks[i]: it returns one past the last
-// token of the name starting at i (i when there is none).
+// token of the name starting at i (i when there is none). A possessive
+// ends a name.
 func capsFwd(toks []token, i, hi int) int {
 	j := i
 	for k := i; k < hi; {
 		if upper(toks[k]) {
 			k++
 			j = k
+			if _, poss := possessive(toks[k-1].text); poss {
+				break
+			}
 			continue
 		}
 		m := k

@@ -62,16 +62,17 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 
 func (p *para) appositiveBefore(i, lo int) phrase {
 	ph := p.appositiveName(i, lo)
-	if first, ok := p.namedFirst(lo, i); ok && first.name != ph.name && first.end <= ph.start {
+	if first, ok := p.namedFirst(lo, i); ok && (!ph.ok() || first.name != ph.name && first.end <= ph.start) {
 		return first // "Nicholas McGeehan, director of FairSquare, a … organization, said"
 	}
 	return ph
 }
 
-// namedFirst reads a sentence that opens with a person's full name and a
-// comma, "Brad Cox, 43, from Teague, Texas, said": that name is the
-// subject the appositives after it describe. The role is the first
-// appositive.
+// namedFirst reads a sentence that opens with a name and a comma, "Brad
+// Cox, 43, from Teague, Texas, said", "Buyk, which touted …, confirmed":
+// that name is the subject the appositives after it describe. The role is
+// the first appositive. A lone word must be followed by "who" or "which"
+// to be taken for a name.
 func (p *para) namedFirst(lo, i int) (phrase, bool) {
 	a := p.trimCommon(lo, i, lo)
 	e := capsFwd(p.toks, a, i)
@@ -79,10 +80,18 @@ func (p *para) namedFirst(lo, i int) (phrase, bool) {
 		return phrase{}, false
 	}
 	ph := splitName(words(p.toks[a:e]))
-	if ph.kind != kindPerson || !strings.Contains(ph.name, " ") {
+	switch {
+	case ph.name == "" || calendar[ph.name]:
+		return phrase{}, false
+	case !strings.Contains(ph.name, " ") && !p.is(e+1, whoWhich):
+		return phrase{}, false
+	case strings.Contains(ph.name, " ") && ph.kind != kindPerson:
 		return phrase{}, false
 	}
 	ph.start, ph.end = p.toks[a].start, p.toks[e-1].end
+	if ph.kind == kindUnknown && p.is(e+1, whichSet) {
+		ph.kind = kindOrg // "Buyk, which …": a thing, not a person
+	}
 	return p.appositiveAfter(ph, e, i+1), true
 }
 
@@ -231,7 +240,7 @@ func orgPhrase(w []string, start, end int) phrase {
 		ph.name = strings.TrimSpace(ph.role + " " + ph.name)
 		ph.role = ""
 	}
-	ph.kind, ph.honorific, ph.start, ph.end = kindOrg, "", start, end
+	ph.kind, ph.honorific, ph.start, ph.end, ph.spokes = kindOrg, "", start, end, true
 	return ph
 }
 
@@ -443,6 +452,8 @@ var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", 
 var (
 	theSet       = setOf("the")
 	asSet        = setOf("as")
+	whoWhich     = setOf("who", "which")
+	whichSet     = setOf("which")
 	theBoth      = setOf("the", "The")
 	forOfAt      = setOf("for", "of", "at")
 	inOf         = setOf("in", "of")

@@ -42,7 +42,8 @@ var titles = setOf("President", "Minister", "Secretary", "Chancellor", "Chairman
 	"Cardinal", "Pope", "King", "Queen", "Prince", "Princess", "Reverend", "Rev.", "Attorney",
 	"Solicitor", "Counsel", "Adviser", "Advisor", "Founder", "Head", "MP", "MEP", "MSP",
 	"Representative", "Rep.", "Premier", "Speaker", "Whip", "Counsellor", "Constable", "Marshal",
-	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter")
+	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter",
+	"CEO", "CFO", "COO", "CTO", "Sheriff", "Prosecutor", "Commander")
 
 // orgWords mark a name as an organisation's.
 var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", "Party", "Ministry",
@@ -72,7 +73,7 @@ var personNouns = setOf("minister", "secretary", "chancellor", "president", "cha
 	"chairwoman", "executive", "boss", "director", "leader", "manager", "coach", "player",
 	"star", "singer", "actor", "actress", "mp", "premier", "governor", "mayor", "senator",
 	"founder", "head", "chief", "striker", "captain", "midfielder", "defender", "keeper",
-	"goalkeeper", "champion", "author", "writer", "director", "producer", "musician", "rapper",
+	"goalkeeper", "champion", "author", "writer", "producer", "musician", "rapper",
 	"presenter", "comedian", "judge", "ambassador", "professor", "analyst", "economist",
 	"prime", "veteran", "former", "winner", "frontman", "band", "commissioner", "official",
 	"campaigner", "lawyer", "expert", "spokesperson", "chair", "fellow", "international",
@@ -80,8 +81,7 @@ var personNouns = setOf("minister", "secretary", "chancellor", "president", "cha
 	"pollster", "strategist", "nurse", "doctor", "researcher", "scientist", "historian",
 	"lawmaker", "legislator", "congressman", "congresswoman", "councilman", "councilwoman",
 	"councillor", "diplomat", "negotiator", "activist", "organiser", "organizer", "resident",
-	"attendee", "actor", "artist", "athlete", "teacher", "principal", "student", "chancellor",
-	"ceo", "cfo", "president", "vice")
+	"attendee", "artist", "athlete", "teacher", "principal", "student", "ceo", "cfo", "vice")
 
 // orgNouns refer back to a named organisation: "the firm said".
 var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman",
@@ -91,7 +91,7 @@ var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman
 	"carmaker", "operator", "network", "channel", "broadcaster", "studio", "label", "body",
 	"watchdog", "court", "authority", "institute", "foundation", "corporation", "giant",
 	"maker", "chain", "service", "website", "site", "insurer", "lender", "manufacturer",
-	"supermarket", "office", "team", "trust", "society", "league", "federation", "consortium")
+	"supermarket", "office", "team", "trust", "society", "league", "consortium")
 
 // genericOrgNouns can stand for any organisation; the others need one whose
 // name contains them ("the council" → "National Police Chiefs' Council").
@@ -105,9 +105,9 @@ var determiners = setOf("the", "The", "a", "A", "an", "An", "its", "Its", "their
 // issued", "The embassy similarly tweeted".
 var skippable = setOf("has", "have", "had", "also", "later", "previously", "then", "similarly",
 	"yesterday", "today", "recently", "already", "again", "once", "earlier", "subsequently",
-	"has", "would", "had", "last", "night", "week", "month", "year", "on", "Monday", "Tuesday",
+	"would", "last", "night", "week", "month", "year", "on", "Monday", "Tuesday",
 	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "however", "too", "himself",
-	"herself", "itself", "themselves", "now", "separately", "further", "further")
+	"herself", "itself", "themselves", "now", "separately", "further")
 
 // afterName may follow the name in "said X ...".
 var afterName = setOf("who", "in", "on", "at", "after", "adding", "when", "yesterday", "today",
