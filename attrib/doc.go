@@ -241,8 +241,9 @@ func choose(in []mention) int {
 
 // reportedFrom returns where the words a cue at toks[tok] reports begin in
 // its sentence si: at the first quotation before it, at the sentence's
-// start when a clause and a comma lead up to it ("…, she said"), else at
-// the cue.
+// start when a clause and a comma lead up to it ("…, she said") unless
+// that is an opening phrase ("In a FIFA statement on Friday, the
+// governing body said"), else at the cue.
 func (p *para) reportedFrom(si, tok int) int {
 	lo := p.sents[si][0]
 	for _, q := range p.quotes {
@@ -250,11 +251,15 @@ func (p *para) reportedFrom(si, tok int) int {
 			return i
 		}
 	}
-	if tok > lo && p.toks[tok-1].text == "," {
+	if tok > lo && p.toks[tok-1].text == "," && !openers[strings.ToLower(p.toks[lo].text)] {
 		return lo
 	}
 	return tok
 }
+
+// openers begin a phrase that sets the scene before a sentence's subject.
+var openers = setOf("in", "on", "at", "after", "before", "during", "speaking", "asked", "when",
+	"while", "later", "earlier", "since", "following", "under", "with", "without", "despite")
 
 func (d *doc) isOrg(id int) bool { return d.entities[id].kind == kindOrg }
 

@@ -144,10 +144,12 @@ func (d *doc) entityFor(ph phrase) int {
 			d.addRole(id, ph.role)
 			return id
 		}
-		if ph.honorific == "" && (!isAcronym(ph.name) || titles[ph.name]) {
+		switch {
+		case ph.honorific != "":
+			ph.name = ph.honorific + " " + ph.name
+		case !isAcronym(ph.name) || titles[ph.name]:
 			return d.byName(ph.name)
 		}
-		ph.name = ph.honorific + " " + ph.name
 	}
 	id := d.byName(ph.name)
 	if id < 0 {
