@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"fmt"
-	"hash/fnv"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -53,8 +52,8 @@ func (f *AttribFigures) add(v attribVerdict) {
 }
 
 // AttribReport is attribution measured on attrib-dev through the extractor:
-// overall, on the tuning and validation halves (split by article) and per
-// cue.
+// overall, on the tuning and validation halves (split by article, as
+// splitOf splits every set) and per cue.
 type AttribReport struct {
 	All, Tuning, Validation AttribFigures
 	Cues                    map[string]AttribFigures
@@ -73,11 +72,11 @@ type AttribMiss struct {
 // gold statement's article (from news-quiz-web-2023.jsonl.gz) is rendered
 // as the page storybot ingests, extracted, and attributed.
 func Attribution(sharedDir string) (AttribReport, error) {
-	gold, err := readJSONL[AttribCase](filepath.Join(sharedDir, "eval", "attrib-dev.jsonl"))
+	gold, err := readJSONL[AttribCase](filepath.Join(sharedDir, setsFolder, "attrib-dev.jsonl"))
 	if err != nil {
 		return AttribReport{}, err
 	}
-	quiz, err := readWebQuiz(filepath.Join(sharedDir, "eval", "news-quiz-web-2023.jsonl.gz"))
+	quiz, err := readJSONL[WebQuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-web-2023.jsonl.gz"))
 	if err != nil {
 		return AttribReport{}, err
 	}
@@ -122,7 +121,7 @@ func attributePage(a WebArticle) ([]string, [][]article.Speaker, error) {
 
 func (r *AttribReport) add(g AttribCase, v attribVerdict) {
 	r.All.add(v)
-	if tuningArticle(g.ArticleURL) {
+	if splitOf(g.ArticleURL) == Tune {
 		r.Tuning.add(v)
 	} else {
 		r.Validation.add(v)
@@ -133,15 +132,6 @@ func (r *AttribReport) add(g AttribCase, v attribVerdict) {
 	if v.right == 0 || v.right < v.found || v.note != "" {
 		r.Misses = append(r.Misses, AttribMiss{Case: g, Found: v.statements, Note: v.note})
 	}
-}
-
-// tuningArticle puts about half the articles in the tuning split, the rest
-// in validation, by a hash of the article's URL: a fixed split that no
-// change to storybot can move.
-func tuningArticle(articleURL string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(articleURL))
-	return h.Sum32()%2 == 0
 }
 
 // attribVerdict is the judgement of one gold statement.
@@ -250,10 +240,6 @@ func (r AttribReport) WriteMisses(w io.Writer) {
 		if m.Note != "" {
 			got = append(got, m.Note)
 		}
-		split := "validation"
-		if tuningArticle(m.Case.ArticleURL) {
-			split = "tuning"
-		}
-		fmt.Fprintf(w, "%s %s [%s] want %q %q\n    got: %s\n", m.Case.ID, split, m.Case.Cue, m.Case.Speaker, clip(m.Case.Quote, 60), strings.Join(got, "; "))
+		fmt.Fprintf(w, "%s %s [%s] want %q %q\n    got: %s\n", m.Case.ID, splitOf(m.Case.ArticleURL), m.Case.Cue, m.Case.Speaker, clip(m.Case.Quote, 60), strings.Join(got, "; "))
 	}
 }

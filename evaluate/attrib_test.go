@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,13 +86,13 @@ func TestJudgeStatement(t *testing.T) {
 
 func TestTuningSplitIsAboutHalf(t *testing.T) {
 	shared := sharedtest.Dir(t)
-	gold, err := readJSONL[AttribCase](shared + "/eval/attrib-dev.jsonl")
+	gold, err := readJSONL[AttribCase](filepath.Join(shared, setsFolder, "attrib-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, g := range gold {
-		if tuningArticle(g.ArticleURL) {
+		if splitOf(g.ArticleURL) == Tune {
 			n++
 		}
 	}
