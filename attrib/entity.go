@@ -43,7 +43,7 @@ func (d *doc) addMentions(p *para) {
 				continue
 			}
 			e := capsFwd(p.toks, i, s[1])
-			if a := p.trimCommon(i, e, s[0]); a < e && !p.is(a-1, locative) {
+			if a := p.trimCommon(i, e, s[0]); a < e && !p.placed(a) {
 				for _, part := range pairParts(p.toks, a, e) {
 					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
 					if p.is(part[0]-1, listenerVerbs) {
@@ -87,7 +87,16 @@ func (p *para) ownerAt(e int) owner {
 	return possessor
 }
 
-// locative words precede places, not people: "in New York", "at Penn State".
+// placed reports whether the name at toks[a] follows a word that places
+// things, not people: "in New York", "at the Adler Theater".
+func (p *para) placed(a int) bool {
+	if p.is(a-1, theBoth) {
+		a--
+	}
+	return p.is(a-1, locative)
+}
+
+// locative words precede places, not people.
 var locative = setOf("in", "at", "near", "across", "into", "throughout", "outside", "inside", "around")
 
 // pairParts splits a capitalised run joined by "and" into its names when
