@@ -23,6 +23,7 @@ var commands = []command{
 	{"ingest", "ingest [--source NAME] [PATH|URL…]", "ingest the given files, folders, feeds or pages; with none, every configured source", cmdIngest},
 	{"ask", "ask [--json] [--source NAME] [--since DATE] [--limit N] QUESTION", "answer a question with cited passages", cmdAsk},
 	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
+	{"attrib", "attrib [--json] [--url URL] FILE|URL", "show who says what in one page, as the attributor reads it", cmdAttrib},
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
 	{"digest", "digest [--dry-run] [--story NAME] [--guild ID]", "print (dry run) or post the digests of tracked stories now", cmdDigest},
 	{"run", "run", "serve the Discord bot, the scheduler and the HTTP endpoints", cmdRun},
