@@ -248,12 +248,13 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 		return out, true
 	}
 	sS, sE := p.toks[c.lo].start, p.toks[c.hi-1].end
-	ca, cb := p.clauseAfter(b, sE)
+	ca, cb, marked := p.clauseAfter(b, sE, p.toks[c.first].text)
 	ba, bb := sS, a
 	if isAfter && (c.kind != cueAccording || p.toks[c.lo].start < a) {
 		ca, cb, ba, bb = ba, bb, ca, cb
+		marked = false
 	}
-	if n := len(strings.Fields(p.text[ca:cb])); n < 3 || n < 5 && len(strings.Fields(p.text[ba:bb])) >= 5 {
+	if n := len(strings.Fields(p.text[ca:cb])); !marked && (n < 3 || n < 5 && len(strings.Fields(p.text[ba:bb])) >= 5) {
 		ca, cb = ba, bb // "..., Shashank Joshi noted on Twitter Wednesday."
 	}
 	for qi, q := range p.quotes {
@@ -270,27 +271,48 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 	return []string{p.trim(ca, cb)}, false
 }
 
-// clauseAfter returns the reported clause after the cue ending at b: from
-// "that" or ":" when one comes soon ("told Israeli Army Radio that ...").
-func (p *para) clauseAfter(b, sE int) (int, int) {
+// clauseAfter returns the reported clause after the cue ending at b, and
+// whether a word marks where it starts: "that" or ":" when one comes soon
+// ("told Israeli Army Radio that ..."), or "to" after a verb that takes
+// one ("pledged in a statement to get to the bottom of the leaks"). The
+// clause ends where "and" joins another speech verb ("… and suggested
+// that …"), whose clause is its own.
+func (p *para) clauseAfter(b, sE int, verb string) (int, int, bool) {
 	if b >= sE {
-		return sE, sE
+		return sE, sE, false
 	}
-	for i, n := 0, 0; i < len(p.toks) && n < 10; i++ {
+	start, marked := b, false
+	for i, n := p.tokenAt(b), 0; i < len(p.toks) && n < 10; i, n = i+1, n+1 {
 		t := p.toks[i]
-		if t.start < b {
-			continue
-		}
 		if t.start >= sE || isQuoteMark(t.text) {
 			break
 		}
 		if t.text == "that" || t.text == ":" {
-			return t.end, sE
+			start, marked = t.end, true
+			break
 		}
-		n++
+		if t.text == "to" && infinitiveVerbs[verb] && i+1 < len(p.toks) && isLowerWord(p.toks[i+1].text) && !determiners[p.toks[i+1].text] {
+			start, marked = t.start, true
+			break
+		}
 	}
-	return b, sE
+	return start, p.clauseEnd(start, sE), marked
 }
+
+// clauseEnd is where a reported clause from start ends: at "and" before
+// another speech verb, else at the sentence's end sE.
+func (p *para) clauseEnd(start, sE int) int {
+	for i := p.tokenAt(start); i+1 < len(p.toks) && p.toks[i].end <= sE; i++ {
+		if p.toks[i].text == "and" && speechVerbs[p.toks[i+1].text] && !p.inQuote(p.toks[i].start) {
+			return p.toks[i].start
+		}
+	}
+	return sE
+}
+
+// infinitiveVerbs report what someone will do with "to": "vowed to".
+var infinitiveVerbs = setOf("pledged", "pledges", "vowed", "vows", "promised", "promises",
+	"threatened", "threatens", "agreed", "agrees", "urged", "urges", "refused", "declined")
 
 // quoteBefore finds an unattributed quotation ending just before offset a,
 // with only a comma or space between: `"...," said X`.
