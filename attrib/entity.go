@@ -156,7 +156,7 @@ func (d *doc) entityFor(ph phrase) int {
 		switch {
 		case ph.honorific != "":
 			ph.name = ph.honorific + " " + ph.name
-		case !isAcronym(ph.name) || titles[ph.name]:
+		case !isAcronym(ph.name) || titles[ph.name] || placeAcronyms[ph.name]:
 			return d.byName(ph.name)
 		}
 	}
@@ -193,6 +193,10 @@ func (d *doc) byName(name string) int {
 	}
 	return -1
 }
+
+// placeAcronyms are countries and cities written as initials, not
+// organisations: "the US food group Kraft".
+var placeAcronyms = setOf("US", "USA", "UK", "UAE", "NYC", "DC", "LA")
 
 // isAcronym reports whether a lone word is written in capitals, as the
 // initials organisations go by are: "FIFA", "UAW", "CNN".

@@ -280,6 +280,14 @@ func (p *para) nounBefore(i, lo int) phrase {
 	if !personNouns[t] && !orgNouns[t] {
 		return phrase{}
 	}
+	if orgNouns[t] && i-1 >= lo && upper(p.toks[i-1]) {
+		// "The Unite union warned": the body is named
+		if a := p.trimCommon(capsBack(p.toks, i-1, lo), i, lo); a < i && (a == lo || p.is(a-1, theBoth)) {
+			ph := splitName(words(p.toks[a:i]))
+			ph.kind, ph.start, ph.end = kindOrg, p.toks[a].start, end
+			return ph
+		}
+	}
 	for r := i - 1; r >= lo && i-r <= 4; r-- {
 		if definite(p.toks[r].text) {
 			return phrase{ref: t, quals: strings.ToLower(p.text[p.toks[r+1].start:p.toks[i].start]), start: p.toks[r].start, end: end}
