@@ -45,7 +45,7 @@ func titleRef(w []string, start, end int) (phrase, bool) {
 func capsBack(toks []token, i, lo int) int {
 	j := i + 1
 	for k := i; k >= lo; {
-		if _, poss := possessive(toks[k].text); poss && k < i {
+		if _, poss := possessive(toks[k].text); poss && k < i && !hasOrgWord(words(toks[k+1:i+1])) {
 			break // "Buyk’s Russian founders": the owner's name ends there
 		}
 		if upper(toks[k]) {
@@ -68,14 +68,14 @@ func capsBack(toks []token, i, lo int) int {
 
 // capsFwd is capsBack forwards from toks[i]: it returns one past the last
 // token of the name starting at i (i when there is none). A possessive
-// ends a name.
+// ends a name, unless an organisation's name goes on ("King's College").
 func capsFwd(toks []token, i, hi int) int {
 	j := i
 	for k := i; k < hi; {
 		if upper(toks[k]) {
 			k++
 			j = k
-			if _, poss := possessive(toks[k-1].text); poss {
+			if _, poss := possessive(toks[k-1].text); poss && !orgAhead(toks, k, hi) {
 				break
 			}
 			continue
@@ -91,6 +91,17 @@ func capsFwd(toks []token, i, hi int) int {
 		break
 	}
 	return j
+}
+
+// orgAhead reports whether the capitalised words from toks[k] end an
+// organisation's name, which a possessive may open: "King's College".
+func orgAhead(toks []token, k, hi int) bool {
+	for ; k < hi && upper(toks[k]); k++ {
+		if orgWords[toks[k].text] {
+			return true
+		}
+	}
+	return false
 }
 
 func upper(t token) bool { return t.word && isUpperWord(t.text) }
@@ -164,20 +175,29 @@ func splitName(w []string) phrase {
 	return p
 }
 
-// personOfOrg reads "Jane Smith of the Danish Dairy Board".
+// personOfOrg reads "Jane Smith of the Danish Dairy Board" and, with
+// titles before the name, "Professor Sarah Jones of King's College London".
 func personOfOrg(w []string) (phrase, bool) {
-	for c := 2; c <= 3 && c < len(w)-1; c++ {
+	t := 0
+	for t < len(w) && titles[w[t]] {
+		t++
+	}
+	for c := t + 2; c <= t+3 && c < len(w)-1; c++ {
 		if w[c] != "of" && w[c] != "at" && w[c] != "from" {
 			continue
 		}
-		if hasOrgWord(w[:c]) || hasTitle(w[:c]) {
+		if hasOrgWord(w[t:c]) || hasTitle(w[t:c]) {
 			return phrase{}, false
 		}
 		org := w[c+1:]
 		for len(org) > 0 && (org[0] == "the" || org[0] == "The") {
 			org = org[1:]
 		}
-		return phrase{name: strings.Join(w[:c], " "), role: strings.Join(org, " "), kind: kindPerson}, true
+		role := strings.Join(org, " ")
+		if t > 0 {
+			role = strings.Join(w[:t], " ") + ", " + role
+		}
+		return phrase{name: strings.Join(w[t:c], " "), role: role, kind: kindPerson}, true
 	}
 	return phrase{}, false
 }

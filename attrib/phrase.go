@@ -19,9 +19,10 @@ func (p *para) is(i int, set map[string]bool) bool {
 }
 
 // trimCommon drops capitalised ordinary words that open a sentence ("But Mr
-// Blair", "Analysts") from the name running from a to b.
+// Blair", "Analysts") from the name running from a to b, but not one that
+// qualifies a title ("Health Secretary").
 func (p *para) trimCommon(a, b, lo int) int {
-	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) {
+	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) && !p.is(a+1, titles) {
 		a++
 		lo = a
 	}
@@ -115,7 +116,7 @@ func (p *para) appositiveName(i, lo int) phrase {
 		if ph.name == "" {
 			return phrase{}
 		}
-		if ph.role == "" && ph.kind != kindOrg {
+		if ph.role == "" && ph.kind != kindOrg && !hasSpeechVerb(p.toks[k+1:end]) {
 			ph.role = roleText(p.text, p.toks[k+1:end])
 			ph.kind = kindPerson
 		}
@@ -440,14 +441,23 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 	if relative[first] || weakVerbs[first] || !p.toks[e+1].word || personPronouns[first] || orgPronouns[first] || first == "we" || first == "I" {
 		return ph
 	}
-	for _, t := range p.toks[e+1 : k] {
-		if speechVerbs[t.text] || weakVerbs[t.text] {
-			return ph // ", the sheriff told CNN": a clause, not a role
-		}
+	if hasSpeechVerb(p.toks[e+1 : k]) {
+		return ph // ", the sheriff told CNN": a clause, not a role
 	}
 	ph.role = roleText(p.text, p.toks[e+1:k])
 	ph.kind = kindPerson
 	return ph
+}
+
+// hasSpeechVerb reports whether toks hold a speech verb: an appositive
+// that does (", asked about the claim,") is a clause, not a role.
+func hasSpeechVerb(toks []token) bool {
+	for _, t := range toks {
+		if speechVerbs[t.text] || weakVerbs[t.text] {
+			return true
+		}
+	}
+	return false
 }
 
 var fromSet = setOf("from")
