@@ -5,9 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 
+	"storybot/article"
 	"storybot/attrib"
 	"storybot/extract"
+	"storybot/ingest"
 )
 
 // attribution is the JSON shape of `storybot attrib --json`.
@@ -38,19 +41,15 @@ func cmdAttrib(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return errUsage
 	}
-	page, base, err := loadPage(ctx, e, fs.Arg(0), *pageURL)
+	a, err := loadArticle(ctx, e, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	x, err := extract.Extract(page, base)
-	if err != nil {
-		return err
+	out := attribution{URL: a.URL, Title: a.Title, Statements: []statementOutline{}}
+	if *pageURL != "" {
+		out.URL = *pageURL
 	}
-	out := attribution{Title: x.Title, Statements: []statementOutline{}}
-	if base != nil {
-		out.URL = base.String()
-	}
-	for _, s := range attrib.Statements(x.Paragraphs) {
+	for _, s := range attrib.Statements(a.Paragraphs) {
 		out.Statements = append(out.Statements, statementOutline{
 			Speaker: s.Speaker, Role: s.Role, Quote: s.Quote, Paragraph: s.Paragraph + 1, Kind: s.Kind,
 		})
@@ -60,6 +59,23 @@ func cmdAttrib(ctx context.Context, e *env, args []string) error {
 	}
 	printAttribution(e.stdout, out)
 	return nil
+}
+
+// loadArticle reads a local file as ingesting it would (text, Markdown
+// or HTML), or fetches and extracts a page.
+func loadArticle(ctx context.Context, e *env, arg string) (article.Article, error) {
+	if u, err := url.Parse(arg); err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return ingest.ReadFile(arg)
+	}
+	page, base, err := loadPage(ctx, e, arg, "")
+	if err != nil {
+		return article.Article{}, err
+	}
+	x, err := extract.Extract(page, base)
+	if err != nil {
+		return article.Article{}, err
+	}
+	return article.Article{URL: base.String(), Title: x.Title, Paragraphs: x.Paragraphs}, nil
 }
 
 // printAttribution writes the statements for a person at a terminal, one
