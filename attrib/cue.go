@@ -272,8 +272,8 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 }
 
 // clauseAfter returns the reported clause after the cue ending at b, and
-// whether a word marks where it starts: "that" or ":" when one comes soon
-// ("told Israeli Army Radio that ..."), or "to" after a verb that takes
+// whether a word marks where it starts: "that", ":" or "saying" when one
+// comes soon ("told Israeli Army Radio that ..."), or "to" after a verb that takes
 // one ("pledged in a statement to get to the bottom of the leaks"). The
 // clause ends where "and" joins another speech verb ("… and suggested
 // that …"), whose clause is its own.
@@ -287,8 +287,8 @@ func (p *para) clauseAfter(b, sE int, verb string) (int, int, bool) {
 		if t.start >= sE || isQuoteMark(t.text) {
 			break
 		}
-		if t.text == "that" || t.text == ":" {
-			start, marked = t.end, true
+		if t.text == "that" || t.text == ":" || weakVerbs[t.text] {
+			start, marked = t.end, true // "issued a statement saying …"
 			break
 		}
 		if t.text == "to" && infinitiveVerbs[verb] && i+1 < len(p.toks) && isLowerWord(p.toks[i+1].text) && !determiners[p.toks[i+1].text] {
