@@ -267,7 +267,7 @@ func clauseEdge(r rune) bool {
 
 // subjectBefore finds who a quotation standing as its own sentence belongs
 // to when the sentence before it names its subject and says nothing
-// quoted: `Dave Prentis criticised the plans. "If you want ..."`.
+// quoted: `Ann Lee criticised the plans. "If you want ..."`.
 func (p *para) subjectBefore(q quoteSpan) *speaker {
 	for si, s := range p.sents {
 		if s[0] < 0 || p.toks[s[0]].start != q.open {

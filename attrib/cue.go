@@ -105,7 +105,7 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 	}
 	if ph := p.before(p.skipBack(c.first-1, c.lo), c.lo, true); ph.ok() {
 		if ph.name != "" && ph.start > p.toks[p.trimCommon(c.lo, c.first, c.lo)].start && c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
-			// "... turn to Windows said Dominic Hirsch, managing director"
+			// "... switch to electric said Dan Reed, managing director"
 			if alt := p.after(c.end, c.hi); alt.name != "" && alt.kind == kindPerson && strings.Contains(alt.name, " ") {
 				return alt, true
 			}
@@ -123,7 +123,7 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 	return phrase{}, false
 }
 
-// quotedSaying reads "it quoted Constellation CEO Bill Newlands (as)
+// quotedSaying reads "the paper quoted chief executive Ann Lee (as)
 // saying": the one quoted speaks, not the one quoting.
 func (p *para) quotedSaying(c cue) (phrase, bool) {
 	for i := c.first - 1; i >= c.lo && c.first-i <= 10; i-- {
@@ -140,11 +140,11 @@ func (p *para) quotedSaying(c cue) (phrase, bool) {
 }
 
 // coordinated reads the speaker of a verb joined to an earlier one by
-// "and": the earlier speech verb's speaker ("Lord Tebbit said he agreed,
-// and said …"), else the sentence's subject when it is a full name or
-// carries a role ("Egypt FA spokesman Methat Shalaby welcomed the apology
-// and said"). A lone capitalised word opening the sentence ("Business
-// groups welcomed …", "Even so …") is too likely an ordinary word.
+// "and": the earlier speech verb's speaker ("Ann Lee said she agreed, and
+// said …"), else the sentence's subject when it is a full name or carries
+// a role ("club spokesman Dan Reed welcomed the apology and said"). A lone
+// capitalised word opening the sentence ("Business groups welcomed …",
+// "Even so …") is too likely an ordinary word.
 func (p *para) coordinated(c cue) (phrase, bool) {
 	for i := c.first - 2; i >= c.lo; i-- {
 		if speechVerbs[p.toks[i].text] && !p.inQuote(p.toks[i].start) {
@@ -157,7 +157,7 @@ func (p *para) coordinated(c cue) (phrase, bool) {
 }
 
 // subject reads the subject opening a sentence, for "saying"/"adding":
-// "Retail analyst Jane Smith", "Tory leader Michael Howard", "He".
+// "Retail analyst Jane Smith", "party leader Dan Reed", "He".
 func (p *para) subject(lo, hi int) phrase {
 	a := p.trimCommon(lo, hi, lo)
 	for a < hi && p.toks[a].text == "," {
@@ -255,7 +255,7 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 		marked = false
 	}
 	if n := len(strings.Fields(p.text[ca:cb])); !marked && (n < 3 || n < 5 && len(strings.Fields(p.text[ba:bb])) >= 5) {
-		ca, cb = ba, bb // "..., Shashank Joshi noted on Twitter Wednesday."
+		ca, cb = ba, bb // "..., Ann Lee noted on Twitter Wednesday."
 	}
 	for qi, q := range p.quotes {
 		if said[qi] == nil && q.inner >= ca && q.close <= cb {
@@ -273,7 +273,7 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 
 // clauseAfter returns the reported clause after the cue ending at b, and
 // whether a word marks where it starts: "that", ":" or "saying" when one
-// comes soon ("told Israeli Army Radio that ..."), or "to" after a verb that takes
+// comes soon ("told state radio that ..."), or "to" after a verb that takes
 // one ("pledged in a statement to get to the bottom of the leaks"). The
 // clause ends where "and" joins another speech verb ("… and suggested
 // that …"), whose clause is its own.

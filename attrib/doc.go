@@ -90,8 +90,8 @@ func (d *doc) resolve(ph phrase, p *para) (speaker, bool) {
 }
 
 // mentionAt records that the speaker phrase of toks[tok:end] names entity
-// id, in place of what reading its capitals alone made of it ("National
-// Police Chiefs" of "The National Police Chiefs in the council").
+// id, in place of what reading its capitals alone made of it ("Police
+// Federation" of "The Police Federation chairman, Dan Reed,").
 func (d *doc) mentionAt(p *para, tok, end, id int) {
 	ms := d.mentions[p.idx]
 	si := p.sentOf(tok)
@@ -176,11 +176,10 @@ const maxBack = 3
 // nearest finds the one entity that fits in the nearest sentence before
 // toks[tok] that names any that fits; -1 when that sentence names two.
 // Of two, the one that speaks in the sentence is meant. Someone meant but
-// not named ("Kenteris's lawyer") leaves it uncertain; when named after
-// ("Kenteris's lawyer, Gregory Ioannidis,") the name is meant. Of the
-// pronoun's own sentence only what stands before the words it reports
-// counts: in "Voters chose Jones, she said" Jones is what she said, not
-// who.
+// not named ("Smith's lawyer") leaves it uncertain; when named after
+// ("Smith's lawyer, Ann Lee,") the name is meant. Of the pronoun's own
+// sentence only what stands before the words it reports counts: in "Smith
+// was right, she said" Smith is what she said, not who.
 func (d *doc) nearest(p *para, tok int, fits func(int) bool) int {
 	si := p.sentOf(tok)
 	limit := p.reportedFrom(si, tok)
@@ -205,7 +204,7 @@ func (d *doc) nearest(p *para, tok int, fits func(int) bool) int {
 }
 
 // known links a mention of a lone word to the entity it turned out to
-// name: "Buyk’s founders" once Buyk has spoken.
+// name: "Acme’s founders" once Acme has spoken.
 func (d *doc) known(m mention) mention {
 	if m.ent < 0 && m.word != "" {
 		if m.ent = d.bySurname(m.word); m.ent < 0 {
@@ -242,7 +241,7 @@ func choose(in []mention) int {
 // reportedFrom returns where the words a cue at toks[tok] reports begin in
 // its sentence si: at the first quotation before it, at the sentence's
 // start when a clause and a comma lead up to it ("…, she said") unless
-// that is an opening phrase ("In a FIFA statement on Friday, the
+// that is an opening phrase ("In a UEFA statement on Friday, the
 // governing body said"), else at the cue.
 func (p *para) reportedFrom(si, tok int) int {
 	lo := p.sents[si][0]
@@ -285,9 +284,9 @@ func (d *doc) lastMentioned(fits func(int) bool) int {
 }
 
 // withRole finds the one person whose role the noun names: "the sheriff"
-// after "Lauderdale County Sheriff Rick Singleton"; -1 when none or two.
-// Qualifying words must fit too ("the prime minister" is not a Cabinet
-// Office minister), except those that only place the role in time.
+// after "Essex County Sheriff Dan Reed"; -1 when none or two. Qualifying
+// words must fit too ("the prime minister" is not a Cabinet Office
+// minister), except those that only place the role in time.
 func (d *doc) withRole(noun, quals string) int {
 	found := -1
 	for i, e := range d.entities {
@@ -303,7 +302,7 @@ func (d *doc) withRole(noun, quals string) int {
 }
 
 // roleHas reports whether a role holds the noun, spelt out or abbreviated:
-// "Iowa Gov." is a governor.
+// "Ohio Gov." is a governor.
 func roleHas(role, noun string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w, _ = possessive(w)

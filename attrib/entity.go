@@ -29,8 +29,8 @@ type owner byte
 const (
 	plain     owner = iota
 	possessor       // "Trump's speech"
-	patron          // "Kenteris's lawyer": someone else, unnamed, is meant
-	named           // "Kenteris's lawyer, Gregory Ioannidis,": the name that follows is meant
+	patron          // "Smith's lawyer": someone else, unnamed, is meant
+	named           // "Smith's lawyer, Ann Lee,": the name that follows is meant
 )
 
 // addMentions records the people and organisations a paragraph names, in
@@ -47,7 +47,7 @@ func (d *doc) addMentions(p *para) {
 				for _, part := range pairParts(p.toks, a, e) {
 					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
 					if p.is(part[0]-1, listenerVerbs) {
-						continue // "told CNN Business": the outlet listens
+						continue // "told Radio Five": the outlet listens
 					}
 					m := mention{ent: id, sent: si, tok: part[0], owner: p.ownerAt(part[1])}
 					if id >= 0 {
@@ -70,7 +70,7 @@ var commaSet = setOf(",")
 var listenerVerbs = setOf("told", "tells", "telling")
 
 // ownerAt reads whether the name ending before toks[e] is possessive, and
-// whether what it owns is a person: "Kenteris's lawyer".
+// whether what it owns is a person: "Smith's lawyer".
 func (p *para) ownerAt(e int) owner {
 	if _, poss := possessive(p.toks[e-1].text); !poss {
 		return plain
@@ -88,7 +88,7 @@ func (p *para) ownerAt(e int) owner {
 }
 
 // placed reports whether the name at toks[a] follows a word that places
-// things, not people: "in New York", "at the Adler Theater".
+// things, not people: "in New York", "at the Grand Theatre".
 func (p *para) placed(a int) bool {
 	if p.is(a-1, theBoth) {
 		a--
@@ -100,7 +100,7 @@ func (p *para) placed(a int) bool {
 var locative = setOf("in", "at", "near", "across", "into", "throughout", "outside", "inside", "around")
 
 // pairParts splits a capitalised run joined by "and" into its names when
-// it names two ("Jones and Pearson"), not one ("Food and Drug
+// it names two ("Smith and Lee"), not one ("Food and Drug
 // Administration").
 func pairParts(toks []token, a, e int) [][2]int {
 	for k := a + 1; k < e-1; k++ {
@@ -112,7 +112,7 @@ func pairParts(toks []token, a, e int) [][2]int {
 }
 
 // isPair reports whether a speaker's name joins two names: "Iran and
-// Israel", "Lamberth and Faison".
+// Israel", "Smith and Lee".
 func isPair(name string) bool {
 	w := strings.Fields(name)
 	for k := 1; k < len(w)-1; k++ {
@@ -195,11 +195,11 @@ func (d *doc) byName(name string) int {
 }
 
 // placeAcronyms are countries and cities written as initials, not
-// organisations: "the US food group Kraft".
+// organisations: "the US food group".
 var placeAcronyms = setOf("US", "USA", "UK", "UAE", "NYC", "DC", "LA")
 
 // isAcronym reports whether a lone word is written in capitals, as the
-// initials organisations go by are: "FIFA", "UAW", "CNN".
+// initials organisations go by are: "UEFA", "NATO", "BBC".
 func isAcronym(w string) bool {
 	letters := 0
 	for _, r := range w {
@@ -216,7 +216,7 @@ func isAcronym(w string) bool {
 
 // bySurname finds who a lone word means: of the people and organisations
 // the article named with it last ("Trump", "Commission"), of the
-// organisations named with it first ("Abbott") or by its initials ("FDA"), the one it mentions most: "Trump" is the former
+// organisations named with it first ("Acme") or by its initials ("FDA"), the one it mentions most: "Trump" is the former
 // president, not his niece named once.
 func (d *doc) bySurname(w string) int {
 	best := -1
@@ -250,7 +250,7 @@ func isAcronymOf(w, name string) bool {
 
 // isPerson reports whether the article shows entity id to be a person: a
 // role or honorific, speech, or its surname standing alone somewhere.
-// Two capitalised words alone ("Social Security", "Burning Man") are not
+// Two capitalised words alone ("Grand Canyon", "Hyde Park") are not
 // enough.
 func (d *doc) isPerson(id int) bool {
 	e := d.entities[id]

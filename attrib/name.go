@@ -46,7 +46,7 @@ func capsBack(toks []token, i, lo int) int {
 	j := i + 1
 	for k := i; k >= lo; {
 		if _, poss := possessive(toks[k].text); poss && k < i && !hasOrgWord(words(toks[k+1:i+1])) {
-			break // "Buyk’s Russian founders": the owner's name ends there
+			break // "Acme’s Russian founders": the owner's name ends there
 		}
 		if upper(toks[k]) {
 			j = k
@@ -126,7 +126,7 @@ func possessive(w string) (string, bool) {
 
 // splitName turns the words of a capitalised phrase into a name and a role:
 // "U.K. Home Secretary Amber Rudd" → "Amber Rudd", "U.K. Home Secretary";
-// "Jane Smith of the Danish Dairy Board" → "Jane Smith", "Danish Dairy Board";
+// "Jane Smith of the Danish Milk Board" → "Jane Smith", "Danish Milk Board";
 // "The U.S. Embassy in London" → "U.S. Embassy in London" (an organisation).
 func splitName(w []string) phrase {
 	for len(w) > 0 && (w[0] == "The" || w[0] == "the" || connectors[w[0]] || calendar[w[0]]) {
@@ -155,7 +155,7 @@ func splitName(w []string) phrase {
 		}
 	}
 	if k >= 0 && connectors[w[k]] && len(w)-k-1 >= 3 && hasTitle(w[:k]) {
-		k++ // "Secretary of State Antony Blinken": State is the role's
+		k++ // "Secretary of State Ann Lee": State is the role's
 	}
 	if k >= 0 && !connectors[w[k]] && !orgWords[w[len(w)-1]] && (titles[w[k]] || len(w)-k > 2) {
 		name := w[k+1:]
@@ -175,7 +175,7 @@ func splitName(w []string) phrase {
 	return p
 }
 
-// personOfOrg reads "Jane Smith of the Danish Dairy Board" and, with
+// personOfOrg reads "Jane Smith of the Danish Milk Board" and, with
 // titles before the name, "Professor Sarah Jones of King's College London".
 func personOfOrg(w []string) (phrase, bool) {
 	t := 0

@@ -40,7 +40,7 @@ func definite(t string) bool {
 }
 
 // before reads the speaker phrase ending at toks[i]: "X said", "X, the chief
-// executive of Y, said", "the minister added", "a Vodafone spokesman said".
+// executive of Y, said", "the minister added", "an Acme spokesman said".
 func (p *para) before(i, lo int, apposOK bool) phrase {
 	if i < lo {
 		return phrase{}
@@ -64,13 +64,13 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 func (p *para) appositiveBefore(i, lo int) phrase {
 	ph := p.appositiveName(i, lo)
 	if first, ok := p.namedFirst(lo, i); ok && (!ph.ok() || first.name != ph.name && first.end <= ph.start) {
-		return first // "Nicholas McGeehan, director of FairSquare, a … organization, said"
+		return first // "Ann Lee, director of Acme, a … charity, said"
 	}
 	return ph
 }
 
-// namedFirst reads a sentence that opens with a name and a comma, "Brad
-// Cox, 43, from Teague, Texas, said", "Buyk, which touted …, confirmed":
+// namedFirst reads a sentence that opens with a name and a comma, "Dan
+// Reed, 43, from Austin, Texas, said", "Acme, which sells …, confirmed":
 // that name is the subject the appositives after it describe. The role is
 // the first appositive. A lone word must be followed by "who" or "which"
 // to be taken for a name.
@@ -91,7 +91,7 @@ func (p *para) namedFirst(lo, i int) (phrase, bool) {
 	}
 	ph.start, ph.end = p.toks[a].start, p.toks[e-1].end
 	if ph.kind == kindUnknown && p.is(e+1, whichSet) {
-		ph.kind = kindOrg // "Buyk, which …": a thing, not a person
+		ph.kind = kindOrg // "Acme, which …": a thing, not a person
 	}
 	return p.appositiveAfter(ph, e, i+1), true
 }
@@ -125,7 +125,7 @@ func (p *para) appositiveName(i, lo int) phrase {
 	return phrase{}
 }
 
-// nameAppositive reads "James Hardie chairwoman, Meredith Hellicar, said":
+// nameAppositive reads "Acme Foods chairwoman, Ann Lee, said":
 // the appositive between the commas k and end is the name.
 func (p *para) nameAppositive(k, end, lo int) (phrase, bool) {
 	if end-k-1 < 2 || end-k-1 > 4 {
@@ -213,14 +213,14 @@ func (p *para) capsBefore(i, lo int) phrase {
 }
 
 // roleBefore finds where a role in lower case standing before the name at
-// toks[a] begins: "pollster J. Ann Selzer", "DSU spokesperson Carlos
-// Holmes"; a when there is none.
+// toks[a] begins: "pollster J. Ann Lee", "NHS spokesperson Dan Reed"; a
+// when there is none.
 func (p *para) roleBefore(a, lo int) int {
 	r := a - 1
 	if r < lo || !(personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
 		return a
 	}
-	for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] {
+	for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] && !pastVerb(p.toks[r].text) {
 		r--
 	}
 	if r >= lo && upper(p.toks[r]) {
@@ -228,6 +228,16 @@ func (p *para) roleBefore(a, lo int) int {
 	}
 	return r + 1
 }
+
+// pastVerb reports whether a word in lower case is likely a verb in the
+// past tense, which ends a role read backwards ("Ann Lee thanked mayor
+// Tom Hale": the role is "mayor"); a few such words describe people.
+func pastVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") && !pastRoles[w] || speechVerbs[w]
+}
+
+var pastRoles = setOf("retired", "licensed", "qualified", "registered", "trained", "elected",
+	"appointed", "unnamed", "renowned", "celebrated", "acclaimed", "seasoned", "talented")
 
 func orgPhrase(w []string, start, end int) phrase {
 	if len(w) > 0 {
@@ -237,7 +247,7 @@ func orgPhrase(w []string, start, end int) phrase {
 	if ph.name == "" {
 		return phrase{}
 	}
-	if ph.role != "" { // "Vodafone chief executive": keep the organisation
+	if ph.role != "" { // "Acme chief executive": keep the organisation
 		ph.name = strings.TrimSpace(ph.role + " " + ph.name)
 		ph.role = ""
 	}
@@ -245,24 +255,31 @@ func orgPhrase(w []string, start, end int) phrase {
 	return ph
 }
 
+// membersOf reads members standing for their body, "The National Police
+// Chiefs in the council", as the body: "National Police Chiefs' Council".
+func (p *para) membersOf(i, lo, end int) phrase {
+	a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
+	if a > i-3 {
+		return phrase{}
+	}
+	w := words(p.toks[a : i-2])
+	sep := " "
+	if strings.HasSuffix(w[len(w)-1], "s") {
+		sep = "' "
+	}
+	for len(w) > 1 && (w[0] == "The" || connectors[w[0]]) {
+		w = w[1:]
+	}
+	t := p.toks[i].text
+	name := strings.Join(w, " ") + sep + strings.ToUpper(t[:1]) + t[1:]
+	return phrase{name: name, kind: kindOrg, start: p.toks[a].start, end: end}
+}
+
 func (p *para) nounBefore(i, lo int) phrase {
 	t := p.toks[i].text
 	_, end := p.span(i, i)
 	if orgNouns[t] && p.is(i-1, theSet) && p.is(i-2, inOf) && i-3 >= lo && upper(p.toks[i-3]) {
-		// members standing for their body: "The National Police Chiefs in the council"
-		a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
-		if a <= i-3 {
-			w := words(p.toks[a : i-2])
-			sep := " "
-			if strings.HasSuffix(w[len(w)-1], "s") {
-				sep = "' "
-			}
-			for len(w) > 1 && (w[0] == "The" || connectors[w[0]]) {
-				w = w[1:]
-			}
-			name := strings.Join(w, " ") + sep + strings.ToUpper(t[:1]) + t[1:]
-			return phrase{name: name, kind: kindOrg, start: p.toks[a].start, end: end}
-		}
+		return p.membersOf(i, lo, end)
 	}
 	if spokesNouns[t] {
 		switch {
@@ -301,7 +318,7 @@ func (p *para) nounBefore(i, lo int) phrase {
 }
 
 // after reads the speaker phrase starting at toks[i]: "said Mr Blair", "said a
-// spokesman for the Home Office", "said Lee Scott, MP for Ilford North".
+// spokesman for the Home Office", "said Ann Lee, MP for Hove".
 func (p *para) after(i, hi int) phrase {
 	if i >= hi {
 		return phrase{}
@@ -318,7 +335,7 @@ func (p *para) after(i, hi int) phrase {
 		return phrase{ref: ref, start: t.start, end: t.end}
 	}
 	if prepositions[t.text] {
-		return phrase{} // "confirmed to USA TODAY": a listener, not a speaker
+		return phrase{} // "confirmed to the paper": a listener, not a speaker
 	}
 	start := t.start
 	def := definite(t.text)
@@ -355,7 +372,7 @@ func (p *para) after(i, hi int) phrase {
 	for r < hi && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
 		r++
 	}
-	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Michael Howard"
+	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Ann Lee"
 		e2 := capsFwd(p.toks, r, hi)
 		ph = splitName(words(p.toks[r:e2]))
 		ph.role, ph.kind = p.text[p.toks[i].start:p.toks[r-1].end], kindPerson
@@ -368,7 +385,7 @@ func (p *para) after(i, hi int) phrase {
 	return p.appositiveAfter(ph, e, hi)
 }
 
-// roleNameAfter reads "asbestosis sufferer Bernie Banton" after a verb.
+// roleNameAfter reads "asthma sufferer Dan Reed" after a verb.
 func (p *para) roleNameAfter(i, hi, start int) phrase {
 	r := i
 	for r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i) {
@@ -469,12 +486,12 @@ var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", 
 
 var (
 	theSet       = setOf("the")
+	inOf         = setOf("in", "of")
 	asSet        = setOf("as")
 	whoWhich     = setOf("who", "which")
 	whichSet     = setOf("which")
 	theBoth      = setOf("the", "The")
 	forOfAt      = setOf("for", "of", "at")
-	inOf         = setOf("in", "of")
 	toSet        = setOf("to")
 	andSet       = setOf("and")
 	statementDet = setOf("a", "an", "its", "their", "his", "her")

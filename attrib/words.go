@@ -43,7 +43,8 @@ var titles = setOf("President", "Minister", "Secretary", "Chancellor", "Chairman
 	"Solicitor", "Counsel", "Adviser", "Advisor", "Founder", "Head", "MP", "MEP", "MSP",
 	"Representative", "Rep.", "Premier", "Speaker", "Whip", "Counsellor", "Constable", "Marshal",
 	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter",
-	"CEO", "CFO", "COO", "CTO", "Sheriff", "Prosecutor", "Commander")
+	"CEO", "CFO", "COO", "CTO", "Sheriff", "Prosecutor", "Commander", "Councillor", "Councilor",
+	"Councilman", "Councilwoman", "Alderman")
 
 // orgWords mark a name as an organisation's.
 var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", "Party", "Ministry",
@@ -52,19 +53,19 @@ var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", 
 	"Inc.", "Ltd", "Ltd.", "plc", "PLC", "University", "College", "Trust", "Authority", "Service",
 	"Services", "Organisation", "Organization", "Society", "Fund", "Forum", "Court", "Parliament",
 	"Government", "Club", "League", "Network", "Studios", "Records", "Airlines", "Airways",
-	"Alliance", "Coalition", "Campaign", "Chambers", "Industries", "Holdings", "Securities",
+	"Alliance", "Coalition", "Campaign", "Industries", "Holdings", "Securities",
 	"Centre", "Center", "Army", "Navy", "Force", "Studies", "Bureau", "Administration",
 	"Confederation", "Congress", "Senate", "Assembly", "Institution", "Watch", "Partnership",
 	"Executive", "Games", "Motors", "Telecom", "Communications", "Systems", "Technologies",
 	"Entertainment", "Pictures", "Media", "Press", "Times", "Post", "Radio", "Television", "News",
 	"Unit", "Squad", "Cabinet", "Treasury", "Directorate", "Secretariat", "Mission",
-	"Consortium", "Labs", "Laboratories", "Association's", "Federation's", "Dairy")
+	"Consortium", "Labs", "Laboratories")
 
 // pronouns refer back to the last speaker of their kind.
 var personPronouns = setOf("he", "she", "He", "She")
 var orgPronouns = setOf("it", "It", "they", "They")
 
-// spokesNouns speak for an organisation: "a Vodafone spokesman".
+// spokesNouns speak for an organisation: "an Acme spokesman".
 var spokesNouns = setOf("spokesman", "spokeswoman", "spokesperson", "spokespeople",
 	"representative", "spokesmen")
 
@@ -94,7 +95,7 @@ var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman
 	"supermarket", "office", "team", "trust", "society", "league", "consortium")
 
 // genericOrgNouns can stand for any organisation; the others need one whose
-// name contains them ("the council" → "National Police Chiefs' Council").
+// name contains them ("the council" → "Bristol City Council").
 var genericOrgNouns = setOf("company", "firm", "group", "statement", "spokesman", "spokeswoman",
 	"giant", "maker", "chain", "body", "operator", "organisation", "organization")
 
