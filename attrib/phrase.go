@@ -100,7 +100,7 @@ func (p *para) appositiveName(i, lo int) phrase {
 	end := i // the comma before the verb
 	for k := i - 1; k >= lo && i-k <= 30; k-- {
 		if isQuoteMark(p.toks[k].text) {
-			return phrase{}
+			return p.nameBefore(end, lo)
 		}
 		if p.toks[k].text != "," || k+1 >= end {
 			continue
@@ -123,6 +123,21 @@ func (p *para) appositiveName(i, lo int) phrase {
 		return ph
 	}
 	return phrase{}
+}
+
+// nameBefore reads the person named just before the comma at end when a
+// quotation comes before the name and nothing but a relative clause or a
+// stray comma parts it from its verb: `"…," Ann Lee, who has worked there
+// for years, told reporters`, `"…," chairman Dan Reed, told the paper`.
+func (p *para) nameBefore(end, lo int) phrase {
+	if end-1 < lo || !upper(p.toks[end-1]) {
+		return phrase{}
+	}
+	ph := p.before(end-1, lo, false)
+	if ph.kind != kindPerson || !strings.Contains(ph.name, " ") {
+		return phrase{} // a lone capitalised word may be anything
+	}
+	return ph
 }
 
 // nameAppositive reads "Acme Foods chairwoman, Ann Lee, said":
