@@ -136,6 +136,11 @@ func TestAttribute(t *testing.T) {
 		{"the one quoted speaks, not the paper quoting", []string{
 			`Acme said it would cut prices, The Daily Post reported. "Shoppers are very sensitive to prices," it quoted chief executive Dan Reed saying.`},
 			[]want{{0, "Acme", ""}, {0, "Daily Post", ""}, {0, "Dan Reed", "chief executive"}}},
+		{"words given to describe something are the describer's", []string{
+			`Ann Lee, the mayor's sister, called the plan "a ploy to win votes at any cost."`,
+			`Dan Reed of the Parents' Campaign accused the minister of "playing politics with children's health".`,
+			`The council called the building a landmark.`},
+			[]want{{0, "Ann Lee", "mayor's sister"}, {1, "Dan Reed", "Parents' Campaign"}}},
 		{"a name opening the sentence is the subject of the appositives after it", []string{
 			`Ann Lee, director of Acme, a charity for the blind, said in a statement: "The plan is a disgrace."`},
 			[]want{{0, "Ann Lee", "director of Acme"}}},

@@ -10,6 +10,7 @@ const (
 	cueStatement                // "X issued a statement"
 	cueAccording                // "according to X"
 	cueWeak                     // "..., saying"
+	cueCharacter                // "X called the plan “a disgrace”"
 )
 
 // cue is a word or words introducing speech, outside any quotation.
@@ -41,6 +42,8 @@ func (p *para) cues() []cue {
 				c.kind, c.end = cueVerb, i+2
 			case weakVerbs[t]:
 				c.kind = cueWeak
+			case characterVerbs[t] && p.quoteInClause(i, s[1]) >= 0:
+				c.kind = cueCharacter
 			case (t == "according" || t == "According") && p.is(i+1, toSet):
 				c.kind, c.end = cueAccording, i+2
 			case statementVerbs[t]:
@@ -56,6 +59,33 @@ func (p *para) cues() []cue {
 		}
 	}
 	return out
+}
+
+// characterVerbs give the speaker's words for what they describe: "X
+// called the plan “a disgrace”", "accused the minister of “playing
+// politics”".
+var characterVerbs = setOf("called", "calls", "described", "describes", "labelled", "labeled",
+	"branded", "brands", "dubbed", "accused", "accuses", "hailed", "hails", "condemned",
+	"condemns", "slammed", "slams", "praised", "praises", "criticised", "criticized")
+
+// quoteInClause finds the quotation opening soon after the verb at
+// toks[i], in its clause: no other speech verb, no full stop between.
+func (p *para) quoteInClause(i, hi int) int {
+	for k := i + 1; k < hi && k <= i+12; k++ {
+		t := p.toks[k].text
+		if speechVerbs[t] || weakVerbs[t] {
+			return -1
+		}
+		if t != "\"" && t != "“" && t != "‘" {
+			continue
+		}
+		for qi, q := range p.quotes {
+			if q.open == p.toks[k].start {
+				return qi
+			}
+		}
+	}
+	return -1
 }
 
 // statementNoun finds "a (damning) statement" after "issued"; -1 if absent.
@@ -110,6 +140,10 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 				return alt, true
 			}
 		}
+		return ph, false
+	}
+	if c.kind == cueCharacter {
+		ph := p.before(p.skipBack(c.first-1, c.lo), c.lo, true)
 		return ph, false
 	}
 	if c.kind == cueVerb && p.is(c.first-1, andSet) {
@@ -235,6 +269,14 @@ func (p *para) coveredWeak(c cue) bool {
 // (both halves of a split one are marked), else the reported clause, or a
 // substantial quotation inside it.
 func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *speaker) ([]string, bool) {
+	if c.kind == cueCharacter {
+		qi := p.quoteInClause(c.first, c.hi)
+		if qi < 0 || said[qi] != nil {
+			return nil, false
+		}
+		said[qi] = sp
+		return []string{p.trim(p.quotes[qi].inner, p.quotes[qi].close)}, true
+	}
 	qb, qa := p.quoteBefore(a, said), p.quoteAfter(b, said)
 	if qb >= 0 || qa >= 0 {
 		var out []string
