@@ -402,8 +402,8 @@ func (p *para) after(i, hi int) phrase {
 
 // roleNameAfter reads "asthma sufferer Dan Reed" after a verb.
 func (p *para) roleNameAfter(i, hi, start int) phrase {
-	r := i
-	for r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i) {
+	r := p.qualifiedRole(i, hi) // "current Australia captain Pat Cummins"
+	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i); {
 		r++
 	}
 	if r == i || r >= hi || !upper(p.toks[r]) || !isLowerWord(p.toks[r-1].text) {
@@ -417,6 +417,18 @@ func (p *para) roleNameAfter(i, hi, start int) phrase {
 	ph.role = p.text[p.toks[i].start:p.toks[r-1].end]
 	ph.start, ph.end = start, p.toks[e-1].end
 	return p.appositiveAfter(ph, e, hi)
+}
+
+// qualifiedRole finds where the name begins after a role that mixes words
+// in lower case with a capitalised qualifier and ends in a role noun:
+// "current Australia captain", "former Labour leader"; i when none does.
+func (p *para) qualifiedRole(i, hi int) int {
+	for r := i + 1; r < hi && r-i <= 6 && p.toks[r-1].word && !connectors[p.toks[r-1].text]; r++ {
+		if upper(p.toks[r]) && (personNouns[p.toks[r-1].text] || spokesNouns[p.toks[r-1].text]) {
+			return r
+		}
+	}
+	return i
 }
 
 func (p *para) spokesAfter(i, hi int, def bool, start int) phrase {
