@@ -203,6 +203,9 @@ func (p *para) subject(lo, hi int) phrase {
 	if personPronouns[p.toks[a].text] || orgPronouns[p.toks[a].text] {
 		return p.before(a, a, false)
 	}
+	if ph := p.roleSubject(a, hi); ph.ok() {
+		return ph
+	}
 	last := -1
 	for k := a; k < hi; {
 		if e := capsFwd(p.toks, k, hi); e > k {
@@ -221,6 +224,20 @@ func (p *para) subject(lo, hi int) phrase {
 		return phrase{}
 	}
 	return p.before(last, a, false)
+}
+
+// roleSubject reads a sentence opening with a role referred back to: "The
+// judge explained it to the jury, saying …".
+func (p *para) roleSubject(a, hi int) phrase {
+	if !p.is(a-1, theBoth) {
+		return phrase{}
+	}
+	for k := a; k < hi && k-a < 3 && p.toks[k].word && isLowerWord(p.toks[k].text); k++ {
+		if (personNouns[p.toks[k].text] || orgNouns[p.toks[k].text]) && !(k+1 < hi && isLowerWord(p.toks[k+1].text) && personNouns[p.toks[k+1].text]) {
+			return p.before(k, a-1, false)
+		}
+	}
+	return phrase{}
 }
 
 // attributeCue resolves a cue's speaker and picks what they said, marking

@@ -19,10 +19,10 @@ func (p *para) is(i int, set map[string]bool) bool {
 }
 
 // trimCommon drops capitalised ordinary words that open a sentence ("But Mr
-// Blair", "Analysts") from the name running from a to b, but not one that
-// qualifies a title ("Health Secretary").
+// Blair", "Analysts") from the name running from a to b, but not a title
+// or a word that qualifies one ("Judge Ann Lee", "Health Secretary").
 func (p *para) trimCommon(a, b, lo int) int {
-	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) && !p.is(a+1, titles) {
+	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) && !p.is(a+1, titles) && !(titles[p.toks[a].text] && a+1 < b) {
 		a++
 		lo = a
 	}
