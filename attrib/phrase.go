@@ -1,6 +1,9 @@
 package attrib
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // para is one paragraph being attributed.
 type para struct {
@@ -152,8 +155,18 @@ func (p *para) nameAppositive(k, end, lo int) (phrase, bool) {
 		}
 	}
 	ph := splitName(words(p.toks[k+1 : end]))
-	if ph.kind != kindPerson || k-1 < lo || !isLowerWord(p.toks[k-1].text) {
+	if ph.kind != kindPerson || k-1 < lo {
 		return phrase{}, false
+	}
+	if !isLowerWord(p.toks[k-1].text) {
+		// "A spokesman for Acme Foods, Ann Lee, said"
+		org := p.before(k-1, lo, false)
+		if org.kind != kindOrg || !org.spokes {
+			return phrase{}, false
+		}
+		ph.role = p.text[org.start:org.end]
+		ph.start, ph.end = org.start, p.toks[end-1].end
+		return ph, true
 	}
 	r := k - 1
 	for r > lo && k-r < 6 && p.toks[r-1].word {
@@ -170,8 +183,8 @@ func roleText(text string, toks []token) string {
 	for len(toks) > 0 && determiners[toks[0].text] {
 		toks = toks[1:]
 	}
-	if len(toks) == 0 {
-		return ""
+	if len(toks) == 0 || !strings.ContainsFunc(text[toks[0].start:toks[len(toks)-1].end], unicode.IsLetter) {
+		return "" // an age, ", 57,", is no role
 	}
 	return text[toks[0].start:toks[len(toks)-1].end]
 }
