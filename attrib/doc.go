@@ -133,6 +133,8 @@ func pronounLike(name string) bool {
 func (d *doc) backRef(ph phrase, p *para) int {
 	tok := p.tokenAt(ph.start)
 	switch {
+	case ph.ref == "they":
+		return -1 // a group or an organisation, never sure which
 	case ph.ref == "he":
 		var g byte = 'm'
 		if strings.EqualFold(p.text[ph.start:ph.end], "she") {

@@ -53,7 +53,7 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 	case personPronouns[t.text]:
 		return phrase{ref: "he", start: t.start, end: t.end}
 	case orgPronouns[t.text]:
-		return phrase{ref: "it", start: t.start, end: t.end}
+		return phrase{ref: strings.ToLower(t.text), start: t.start, end: t.end}
 	case t.text == "," && apposOK:
 		return p.appositiveBefore(i, lo)
 	case upper(t):
@@ -358,7 +358,7 @@ func (p *para) after(i, hi int) phrase {
 		}
 		ref := "he"
 		if orgPronouns[t.text] {
-			ref = "it"
+			ref = strings.ToLower(t.text)
 		}
 		return phrase{ref: ref, start: t.start, end: t.end}
 	}
