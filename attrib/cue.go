@@ -151,11 +151,26 @@ func (p *para) speakerOf(c cue) (phrase, bool) {
 			return ph, false
 		}
 	}
-	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] {
+	if c.kind == cueVerb && !noAfter[p.toks[c.first].text] && p.inverts(c) {
 		return p.after(c.end, c.hi), true
 	}
 	return phrase{}, false
 }
+
+// inverts reports whether a cue may stand before its speaker: after the
+// words it reports, a quotation or a comma ("…,” said Ann Lee"), at the
+// start of a sentence, or "said" and "says", which may follow a clause
+// directly ("… to cloud systems said Dan Reed"). Elsewhere a name after
+// the verb is what it speaks of: "Lee also admits Smith will decide".
+func (p *para) inverts(c cue) bool {
+	if c.first == c.lo || sayVerbs[p.toks[c.first].text] {
+		return true
+	}
+	t := p.toks[c.first-1].text
+	return t == "," || t == ":" || isQuoteMark(t)
+}
+
+var sayVerbs = setOf("said", "says")
 
 // quotedSaying reads "the paper quoted chief executive Ann Lee (as)
 // saying": the one quoted speaks, not the one quoting.
