@@ -326,7 +326,7 @@ func (p *para) nounBefore(i, lo int) phrase {
 	if !personNouns[t] && !orgNouns[t] {
 		return phrase{}
 	}
-	if orgNouns[t] && i-1 >= lo && upper(p.toks[i-1]) {
+	if namedBodies[t] && i-1 >= lo && upper(p.toks[i-1]) {
 		// "The Unite union warned": the body is named
 		if a := p.trimCommon(capsBack(p.toks, i-1, lo), i, lo); a < i && (a == lo || p.is(a-1, theBoth)) {
 			ph := splitName(words(p.toks[a:i]))
@@ -505,6 +505,11 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 	ph.kind = kindPerson
 	return ph
 }
+
+// namedBodies are bodies a capitalised word before them names ("the
+// Unite union", "the Labour party"), where for others it would more often
+// place them ("the US regulator").
+var namedBodies = setOf("union", "party")
 
 // hasSpeechVerb reports whether toks hold a speech verb: an appositive
 // that does (", asked about the claim,") is a clause, not a role.
