@@ -43,7 +43,7 @@ func (d *doc) addMentions(p *para) {
 				continue
 			}
 			e := capsFwd(p.toks, i, s[1])
-			if a := p.trimCommon(i, e, s[0]); a < e && !p.placed(a) {
+			if a := p.trimCommon(i, e, s[0]); a < e && !p.placed(a) && !p.modifier(a, e) {
 				for _, part := range pairParts(p.toks, a, e) {
 					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
 					if p.is(part[0]-1, listenerVerbs) {
@@ -86,6 +86,21 @@ func (p *para) ownerAt(e int) owner {
 	}
 	return possessor
 }
+
+// modifier reports whether initials at toks[a] qualify the plural or
+// gerund after them rather than name anyone: "ID cards", "DVD sales", "TV
+// shows", "DVD ripping"; "a UEFA statement" still names UEFA.
+func (p *para) modifier(a, e int) bool {
+	if e-a != 1 || !isAcronym(p.toks[a].text) || e >= len(p.toks) {
+		return false
+	}
+	next := p.toks[e].text
+	plural := strings.HasSuffix(next, "s") || strings.HasSuffix(next, "ing")
+	return p.toks[e].word && isLowerWord(next) && plural && !speechVerbs[next] && !auxiliaries[next]
+}
+
+var auxiliaries = setOf("is", "was", "has", "had", "have", "will", "would", "could", "can",
+	"should", "may", "might", "must", "did", "does", "do", "are", "were", "also", "then", "now")
 
 // placed reports whether the name at toks[a] follows a word that places
 // things, not people: "in New York", "at the Grand Theatre".
