@@ -148,13 +148,24 @@ func (d *doc) backRef(ph phrase, p *para) int {
 		return d.nearest(p, tok, d.isOrg)
 	case ph.ref == "it" || ph.ref == "a spokesman" || genericOrgNouns[ph.ref]:
 		return d.nearest(p, tok, d.isOrg)
-	case orgNouns[ph.ref]:
+	case orgNouns[ph.ref] && !hasPersonNoun(ph.quals):
 		if id := d.orgNamed(ph.ref); id >= 0 {
 			return id
 		}
 		return d.nearest(p, tok, d.isOrg)
 	}
 	return d.withRole(ph.ref, ph.quals)
+}
+
+// hasPersonNoun reports whether qualifying words name a person: "the
+// feminist writer and broadcaster" is one, not a broadcasting company.
+func hasPersonNoun(quals string) bool {
+	for _, w := range strings.Fields(quals) {
+		if personNouns[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent finds the person a "he" or "she" at toks[tok] of p means: the
