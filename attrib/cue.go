@@ -331,11 +331,10 @@ func (p *para) quoteFor(c cue, a, b int, isAfter bool, said []*speaker, sp *spea
 	if n := len(strings.Fields(p.text[ca:cb])); !marked && (n < 3 || n < 5 && len(strings.Fields(p.text[ba:bb])) >= 5) {
 		ca, cb = ba, bb // "..., Ann Lee noted on Twitter Wednesday."
 	}
-	clause := len(strings.Fields(p.text[ca:cb]))
 	for qi, q := range p.quotes {
 		if said[qi] == nil && q.inner >= ca && q.close <= cb {
 			said[qi] = sp
-			if n := len(strings.Fields(q.words(p.text))); n >= 4 && 2*n >= clause {
+			if len(strings.Fields(q.words(p.text))) >= 4 {
 				return []string{p.trim(q.inner, q.close)}, true
 			}
 		}
