@@ -58,13 +58,21 @@ func outletName(outlet, rawURL, source string) string {
 	return source
 }
 
-// Speaker is someone a passage quotes or reports: who, in what role, and what
-// they said.
+// Speaker is someone a passage quotes or reports: who, in what role, what
+// they said and whether the words are theirs (Direct) or the writer's
+// account of them (Reported).
 type Speaker struct {
 	Name  string `json:"name"`
 	Role  string `json:"role,omitempty"`
 	Quote string `json:"quote"`
+	Kind  string `json:"kind,omitempty"` // Direct or Reported
 }
+
+// The kinds of statement a Speaker makes.
+const (
+	Direct   = "direct"   // the speaker's own words, in quotation marks
+	Reported = "reported" // the writer's account of what was said
+)
 
 // ContentHash identifies an article's body independently of its URL, so the
 // same story under two URLs is stored once and unchanged re-fetches are seen.

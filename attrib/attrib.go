@@ -12,43 +12,68 @@ import (
 	"storybot/article"
 )
 
-// maxQuote is about how long a Speaker.Quote may be, in bytes.
-const maxQuote = 200
-
 // Attribute finds the speakers of an article's paragraphs; result[i] lists
-// the speakers in paragraphs[i] (nil when none). Context carries across
-// paragraphs: pronouns and "the minister added" resolve to the last named
-// speaker; a quote that opens in one paragraph and continues in the next is
-// attributed in both. Every Quote is a verbatim substring of its paragraph.
+// the statements of paragraphs[i] whose speaker is known (nil when none).
 func Attribute(paragraphs []string) [][]article.Speaker {
+	out := make([][]article.Speaker, len(paragraphs))
+	for _, s := range Statements(paragraphs) {
+		if s.Speaker != "" {
+			out[s.Paragraph] = append(out[s.Paragraph], s.article())
+		}
+	}
+	return out
+}
+
+// Statements finds every statement of an article, in reading order.
+// Context carries across paragraphs: pronouns and "the minister added"
+// resolve to people named before; a quotation that opens in one paragraph
+// and continues in the next is attributed in both. A statement whose
+// speaker the text leaves uncertain has no Speaker.
+func Statements(paragraphs []string) []Statement {
 	paras := make([]*para, len(paragraphs))
 	for i, text := range paragraphs {
 		paras[i] = newPara(text)
 	}
 	d := newDoc(paras)
-	out := make([][]article.Speaker, len(paragraphs))
+	found := make([][]statement, len(paragraphs))
 	var prev result
 	for i, p := range paras {
-		p.doc = d
+		p.doc, p.idx = d, i
 		d.addMentions(p)
-		res := p.attribute(prev.open)
+		res := p.attribute(prev.carry())
 		if i > 0 && prev.openUnsaid >= 0 && res.first != nil {
 			// the speaker is named only where the quotation resumes
 			q := paras[i-1].quotes[prev.openUnsaid]
-			out[i-1] = add(out[i-1], res.first.toArticle(paras[i-1].trim(q.inner, q.close)), true)
+			found[i-1] = add(found[i-1], statement{sp: res.first, quote: paras[i-1].trim(q.inner, q.close), direct: true})
 		}
-		out[i] = res.speakers
+		found[i] = res.found
 		prev = res
+	}
+	var out []Statement
+	for i, fs := range found {
+		for _, f := range fs {
+			out = append(out, f.public(i))
+		}
 	}
 	return out
 }
 
 // result is one paragraph's attribution and what the next paragraph needs.
 type result struct {
-	speakers   []article.Speaker
+	found      []statement
 	open       *speaker // speaker of a quotation still open at the end
+	last       *speaker // the one speaker of the paragraph's last sentence
 	openUnsaid int      // index of an open quotation with no speaker, or -1
 	first      *speaker // speaker of a quotation opening the paragraph
+}
+
+// carry is who a quotation opening the next paragraph continues: the
+// speaker of a quotation left open, else of the last sentence.
+func (r result) carry() *speaker {
+	if r.open != nil {
+		return r.open
+	}
+	return r.last
 }
 
 func newPara(text string) *para {
@@ -75,54 +100,93 @@ func (p *para) tokenRange(s [2]int) [2]int {
 	return [2]int{lo, hi}
 }
 
-// attribute finds the speakers of the paragraph; carry is the speaker of a
-// quotation left open by the previous paragraph.
+// attribute finds the statements of the paragraph; carry is who a
+// quotation opening it continues (see result.carry).
 func (p *para) attribute(carry *speaker) result {
 	res := result{openUnsaid: -1}
 	said := make([]*speaker, len(p.quotes))
+	by := make([]*speaker, len(p.sents)) // each sentence's one speaker
+	cued := make([]bool, len(p.sents))
 	for _, c := range p.cues() {
-		sp, quote, isDirect, ok := p.attributeCue(c, said)
+		sp, quotes, direct, ok := p.attributeCue(c, said)
 		if !ok {
 			continue
 		}
 		p.doc.remember(*sp)
-		res.speakers = add(res.speakers, sp.toArticle(quote), isDirect)
-		if org := orgOfRole(sp.role); sp.kind == kindPerson && org != "" && !strings.EqualFold(org, sp.name) {
-			// a representative speaks for the organisation too
-			o := speaker{name: org, kind: kindOrg}
-			p.doc.remember(o)
-			res.speakers = add(res.speakers, o.toArticle(quote), isDirect)
+		si := p.sentOf(c.first)
+		cued[si] = true
+		by[si] = oneSpeaker(by[si], sp)
+		for _, q := range quotes {
+			res.found = add(res.found, statement{sp: sp, quote: q, direct: direct})
 		}
 	}
 	for qi, q := range p.quotes {
-		if said[qi] != nil {
-			continue
+		si := p.sentOf(p.tokenAt(q.open))
+		if said[qi] == nil {
+			said[qi] = p.continued(qi, si, carry, cued, by, said)
 		}
-		switch {
-		case qi == 0 && carry != nil && p.opensParagraph(q):
-			said[qi] = carry
-		case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
-			said[qi] = said[qi-1] // the same quotation resumed
-		case p.subjectBefore(q) != nil:
+		if said[qi] == nil {
 			said[qi] = p.subjectBefore(q)
-		default:
+		}
+		if said[qi] == nil {
 			continue
 		}
-		res.speakers = add(res.speakers, said[qi].toArticle(p.trim(q.inner, q.close)), true)
+		by[si] = oneSpeaker(by[si], said[qi])
+		res.found = add(res.found, statement{sp: said[qi], quote: p.trim(q.inner, q.close), direct: true})
 	}
-	if n := len(p.quotes); n > 0 {
-		last := p.quotes[n-1]
-		if !last.closed && last.close >= len(strings.TrimRight(p.text, " \n\t")) {
-			res.open = said[n-1]
-			if said[n-1] == nil && p.opensParagraph(p.quotes[0]) {
-				res.openUnsaid = n - 1
-			}
-		}
-		if p.opensParagraph(p.quotes[0]) {
-			res.first = said[0]
-		}
-	}
+	p.ends(&res, said, by)
 	return res
+}
+
+// continued finds whose words a quotation no cue claimed goes on with: a
+// quotation left open before it, or, when it opens a sentence without a
+// cue, the one speaker of the sentence before (or of the previous
+// paragraph's last sentence) — the news convention for a quotation that
+// runs on from its attribution.
+func (p *para) continued(qi, si int, carry *speaker, cued []bool, by, said []*speaker) *speaker {
+	q := p.quotes[qi]
+	switch {
+	case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
+		return said[qi-1] // the same quotation resumed
+	case cued[si] || p.sents[si][0] < 0 || p.toks[p.sents[si][0]].start != q.open:
+		return nil
+	case si == 0:
+		return carry
+	}
+	if sp := by[si-1]; sp != nil && sp.name != "" {
+		return sp
+	}
+	return nil
+}
+
+// oneSpeaker is the one speaker of a sentence so far: uncertain once two
+// different ones speak in it.
+func oneSpeaker(cur, sp *speaker) *speaker {
+	if cur == nil || sameName(cur.name, sp.name) {
+		return sp
+	}
+	return uncertain
+}
+
+// ends notes what the next paragraph may continue.
+func (p *para) ends(res *result, said, by []*speaker) {
+	if n := len(by); n > 0 && by[n-1] != nil && by[n-1].name != "" {
+		res.last = by[n-1]
+	}
+	n := len(p.quotes)
+	if n == 0 {
+		return
+	}
+	last := p.quotes[n-1]
+	if !last.closed && last.close >= len(strings.TrimRight(p.text, " \n\t")) {
+		res.open = said[n-1]
+		if said[n-1] == nil && p.opensParagraph(p.quotes[0]) {
+			res.openUnsaid = n - 1
+		}
+	}
+	if p.opensParagraph(p.quotes[0]) {
+		res.first = said[0]
+	}
 }
 
 func (p *para) opensParagraph(q quoteSpan) bool {
@@ -132,26 +196,38 @@ func (p *para) opensParagraph(q quoteSpan) bool {
 // add appends s. A speaker already listed is listed again for a statement
 // that is not part of one already kept, so each statement keeps its
 // speaker when a long paragraph is cut into passages; of a quotation and
-// the reported clause around it, the quotation is kept.
-func add(list []article.Speaker, s article.Speaker, direct bool) []article.Speaker {
-	if s.Quote == "" || pronounLike(s.Name) {
-		return list // a pronoun read as a name ("Their", "Its") is no speaker
+// the reported clause around it, the quotation is kept. A statement of no
+// one is kept only where no one's statement covers it.
+func add(list []statement, s statement) []statement {
+	if s.quote == "" {
+		return list
 	}
 	for i := range list {
-		if !strings.EqualFold(list[i].Name, s.Name) {
+		l := &list[i]
+		if !overlaps(l.quote, s.quote) || !sameName(l.name(), s.name()) && l.name() != "" && s.name() != "" {
 			continue
 		}
-		if list[i].Role == "" {
-			list[i].Role = s.Role
-		}
-		if overlaps(list[i].Quote, s.Quote) {
-			if direct && len(list[i].Quote) < len(s.Quote)/2 {
-				list[i].Quote = s.Quote
+		switch {
+		case s.name() == "":
+		case l.name() == "":
+			*l = s
+		default:
+			if l.role() == "" && s.role() != "" {
+				sp := *l.sp
+				sp.role = s.role()
+				l.sp = &sp
 			}
-			return list
+			if s.direct && len(l.quote) < len(s.quote)/2 {
+				l.quote, l.direct = s.quote, true
+			}
 		}
-		if s.Role == "" {
-			s.Role = list[i].Role
+		return list
+	}
+	if s.role() == "" {
+		for _, l := range list {
+			if l.role() != "" && sameName(l.name(), s.name()) {
+				s.sp = l.sp
+			}
 		}
 	}
 	return append(list, s)
@@ -175,25 +251,14 @@ func overlaps(a, b string) bool {
 	return false
 }
 
-// trim returns text[a:b] without surrounding space and clause punctuation,
-// cut to about maxQuote bytes at a word boundary.
+// trim returns text[a:b] without surrounding space and clause
+// punctuation, and without a "that" opening a reported clause.
 func (p *para) trim(a, b int) string {
 	s := strings.TrimLeftFunc(p.text[a:b], clauseEdge)
 	if rest, ok := strings.CutPrefix(s, "that"); ok && rest != "" && unicode.IsSpace([]rune(rest)[0]) {
 		s = strings.TrimLeftFunc(rest, clauseEdge)
 	}
-	s = strings.TrimRightFunc(s, clauseEdge)
-	if len(s) > maxQuote {
-		cut := strings.LastIndexByte(s[:maxQuote], ' ')
-		if cut <= 0 {
-			cut = maxQuote
-			for cut < len(s) && s[cut]&0xC0 == 0x80 {
-				cut++
-			}
-		}
-		s = strings.TrimRightFunc(s[:cut], clauseEdge)
-	}
-	return s
+	return strings.TrimRightFunc(s, clauseEdge)
 }
 
 func clauseEdge(r rune) bool {
@@ -202,7 +267,7 @@ func clauseEdge(r rune) bool {
 
 // subjectBefore finds who a quotation standing as its own sentence belongs
 // to when the sentence before it names its subject and says nothing
-// quoted: `Dave Prentis criticised the plans. "If you want ..."`.
+// quoted: `Ann Lee criticised the plans. "If you want ..."`.
 func (p *para) subjectBefore(q quoteSpan) *speaker {
 	for si, s := range p.sents {
 		if s[0] < 0 || p.toks[s[0]].start != q.open {
@@ -221,9 +286,9 @@ func (p *para) subjectBefore(q quoteSpan) *speaker {
 		if ph.name == "" && ph.ref != "he" {
 			return nil
 		}
-		sp, ok := p.doc.resolve(ph, p, prev[0])
+		sp, ok := p.doc.resolve(ph, p)
 		if !ok {
-			return nil
+			return uncertain
 		}
 		p.doc.remember(sp)
 		return &sp

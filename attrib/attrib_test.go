@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// The paragraphs below are short quotations from the seed article and the
-// BBC corpus.
+// The paragraphs below are short quotations from the seed article, and
+// sentences written for these tests in the shapes news prose takes.
 func TestAttribute(t *testing.T) {
 	type want struct {
 		para       int
@@ -22,8 +22,7 @@ func TestAttribute(t *testing.T) {
 			[]want{{0, "Theresa May", "U.K. Prime Minister"}}},
 		{"long title, clause before", []string{
 			"TheNYT report essentially amounted to “damage assessment” that a terrorist bomb-maker could use to improve his next deadly device, Senior Fellow at the Royal United Services Institute for Defence and Security Studies Shashank Joshi noted on Twitter Wednesday."},
-			[]want{{0, "Shashank Joshi", "Senior Fellow at the Royal United Services Institute for Defence and Security Studies"},
-				{0, "Royal United Services Institute for Defence and Security Studies", ""}}},
+			[]want{{0, "Shashank Joshi", "Senior Fellow at the Royal United Services Institute for Defence and Security Studies"}}},
 		{"issued a warning that", []string{
 			"U.K. Home Secretary Amber Rudd had already issued a warning Wednesday that U.S. leaks regarding the bombing were “irritating.”"},
 			[]want{{0, "Amber Rudd", "U.K. Home Secretary"}}},
@@ -38,62 +37,85 @@ func TestAttribute(t *testing.T) {
 			"He continued, “All of the conclusions we had to draw – it was all done.”"},
 			[]want{{0, "Avigdor Lieberman", "Israeli Defense Minister"}, {1, "Avigdor Lieberman", "Israeli Defense Minister"}}},
 		{"said a spokesman, then the spokesman said", []string{
-			`Vodafone's response to the Commission's letter was defiant. "We believe the roaming market is competitive and we expect to resist the charges," said a Vodafone spokesman.`,
-			`The companies will have three months to respond to the Commission's allegations and the process "may go on for some time yet", the spokesman said.`},
-			[]want{{0, "Vodafone", ""}, {1, "Vodafone", ""}}},
+			`Acme's reply to the regulator was firm. "We believe the market is competitive and we will resist the charges," said an Acme spokesman.`,
+			`The firms have three months to answer the regulator and the process "may take some time yet", the spokesman said.`},
+			[]want{{0, "Acme", ""}, {1, "Acme", ""}}},
 		{"short organisation name resolved", []string{
-			`The European Commission has written to the mobile phone operators Vodafone and T-Mobile to challenge "the high rates" they charge for international roaming.`,
-			`"The Commission aims to ensure that European consumers are not overcharged when they use their mobile phones on their travels around the European Union," the Commission said in a statement.`},
+			`The European Commission has written to the airlines to challenge "the high fees" they charge for luggage.`,
+			`"The Commission wants travellers to know what they will pay before they book," the Commission said in a statement.`},
 			[]want{{1, "European Commission", ""}}},
-		{"appositive spokesman for an organisation", []string{
-			`"In our opinion it is a generic designation and we do not have any other name or term for this type of cheese," Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, told the BBC.`},
-			[]want{{0, "Hans Arne Kristiansen", "spokesman for the Danish Dairy Board"}, {0, "Danish Dairy Board", ""}}},
+		{"a spokesman's words are his, not also his organisation's", []string{
+			`"In our opinion it is a generic name and there is no other word for this kind of cheese," Hans Berg, a spokesman for the Danish Milk Board, told reporters.`},
+			[]want{{0, "Hans Berg", "spokesman for the Danish Milk Board"}}},
 		{"said role name, then name appositive", []string{
-			`"This is a momentous day in the fight for victims and their families," said asbestosis sufferer Bernie Banton, who leads a victims' association. James Hardie chairwoman, Meredith Hellicar, said the deal provided for a funding arrangement "that is affordable, sensible and workable".`},
-			[]want{{0, "Bernie Banton", "asbestosis sufferer"}, {0, "Meredith Hellicar", "James Hardie chairwoman"}, {0, "James Hardie", ""}}},
+			`"This is a great day for patients and their families," said asthma sufferer Dan Reed, who leads a patients' group. Acme Foods chairwoman, Ann Lee, said the deal provided for a funding plan "that is fair, sensible and workable".`},
+			[]want{{0, "Dan Reed", "asthma sufferer"}, {0, "Ann Lee", "Acme Foods chairwoman"}}},
 		{"quote after a sentence naming its subject", []string{
-			`Dave Prentis criticised the plans. "If you want world class public services you don't get that by hitting people as they approach retirement."`},
-			[]want{{0, "Dave Prentis", ""}}},
+			`Ann Lee criticised the plans. "If you want good public services you do not get them by cutting pensions."`},
+			[]want{{0, "Ann Lee", ""}}},
 		{"a role noun that fits nobody named is not the last person", []string{
 			`President Donald Trump pledged in a statement to get to the bottom of the leaks.`,
 			`The embassy also tweeted that it would investigate, and the acting ambassador said the matter was taken very seriously.`},
 			[]want{{0, "Donald Trump", "President"}}},
 		{"split quote", []string{
-			`Retail analyst Jane Smith was not surprised. "The most popular way to pay is Cash-On-Delivery," she said, "and that's quite a brake to the development of e-commerce."`},
+			`Retail analyst Jane Smith was not surprised. "The most popular way to pay is cash on delivery," she said, "and that's quite a brake on online shopping."`},
 			[]want{{0, "Jane Smith", "Retail analyst"}}},
-		{"Mr resolves to full name, told the BBC", []string{
-			`There are also other pressures making banks turn to Windows said Dominic Hirsch, managing director of financial analysis firm Retail Banking Research.`,
-			`But Mr Hirsch from Retail Banking Research said the number of cash machines actually at risk was low because so few were upgraded every year.`},
-			[]want{{0, "Dominic Hirsch", "managing director of financial analysis firm Retail Banking Research"},
-				{0, "Retail Banking Research", ""}, {1, "Dominic Hirsch", "Retail Banking Research"}}},
+		{"Mr resolves to full name, said before the name", []string{
+			`More banks are switching to cloud systems said Dan Reed, managing director of the consultancy Bank Systems Research.`,
+			`But Mr Reed from Bank Systems Research said the number of branches at risk was low.`},
+			[]want{{0, "Dan Reed", "managing director of the consultancy Bank Systems Research"},
+				{1, "Dan Reed", "Bank Systems Research"}}},
 		{"according to", []string{
-			`According to Reuters, they plan to seize 12,900 acres (5,200 hectares) from the 32,000 acre (13,000 hectare) farm.`},
+			`According to Reuters, they plan to seize 12,900 acres (5,200 hectares) from the farm.`},
 			[]want{{0, "Reuters", ""}}},
 		{"quote opens in one paragraph and continues in the next", []string{
-			`Tory leader Michael Howard said: "We look to the president to be a unifying force.`,
-			`"We hope for a stronger transatlantic alliance."`},
-			[]want{{0, "Michael Howard", "Tory leader"}, {1, "Michael Howard", "Tory leader"}}},
+			`Party leader Ann Lee said: "We look to the president to be a unifying force.`,
+			`"We hope for a stronger alliance."`},
+			[]want{{0, "Ann Lee", "Party leader"}, {1, "Ann Lee", "Party leader"}}},
+		{"a quotation paragraph continues the speaker before", []string{
+			`"We did everything we could," said union leader Ann Lee.`,
+			`"Our members are exhausted."`},
+			[]want{{0, "Ann Lee", "union leader"}, {1, "Ann Lee", "union leader"}}},
 		{"nested quote belongs to the outer speaker", []string{
 			`"He told me 'we said nothing wrong' and I believed him," Mr Smith said.`},
 			[]want{{0, "Mr Smith", ""}}},
 		{"quote with no speaker", []string{
-			`Britain's sole feta producer called the ruling "unfair and excessive".`},
+			`Britain's only producer called the ruling "unfair and excessive".`},
 			nil},
 		{"mention without speech", []string{
-			`The case will also have a major impact on Britain's sole feta producer, Yorkshire company Shepherds Purse Cheeses.`},
+			`The case will also affect Britain's only producer, the Yorkshire company Acme Cheeses.`},
 			nil},
 		{"pronoun after a sentence naming its subject means that subject", []string{
-			`"If the ball is at the back of the ruck then I will do that," said Grewcock.`,
-			`Wales coach Mike Ruddock was not impressed. "The boy himself should look at his actions," he said.`},
-			[]want{{0, "Grewcock", ""}, {1, "Mike Ruddock", "Wales coach"}}},
+			`"If the ball is at the back of the ruck then I will do that," said Lee.`,
+			`Wales coach Dan Reed was not impressed. "The boy should look at his actions," he said.`},
+			[]want{{0, "Lee", ""}, {1, "Dan Reed", "Wales coach"}}},
+		{"a pronoun after a sentence naming two people is no one's", []string{
+			`Councillor Dan Reed thanked mayor Tom Hale for the repairs.`,
+			`"It was a long three weeks," he said.`},
+			nil},
+		{"of two people, the one who speaks in the sentence", []string{
+			`"We will appeal," said Dan Reed, whose client Tom Hale was banned.`,
+			`"The ruling is wrong," he said.`},
+			[]want{{0, "Dan Reed", ""}, {1, "Dan Reed", ""}}},
+		{"what a pronoun's clause names is what was said, not who", []string{
+			`Mayor Ann Lee opened the meeting.`, `Voters chose Reed, and they were right, she said.`},
+			[]want{{1, "Ann Lee", "Mayor"}}},
+		{"the role a back reference names", []string{
+			`"We are still searching," said Essex County Sheriff Dan Reed.`,
+			`The search would go on all night, the sheriff said.`},
+			[]want{{0, "Dan Reed", "Essex County Sheriff"}, {1, "Dan Reed", "Essex County Sheriff"}}},
+		{"a role two people hold is no one's", []string{
+			`Police Commissioner Dan Reed and Fire Commissioner Tom Hale met on Monday.`,
+			`"We will work together," the commissioner said.`},
+			nil},
 		{"first verb's subject speaks, after a quote left open", []string{
-			`"So I'm now used to the fact that the press can be against me at times. Meanwhile, Egypt FA spokesman Methat Shalaby welcomed the apology and said no one had exerted pressure on Mido to apologise. "Mido's apology today does not negatively affect Mido in anyway," Shalaby said.`},
-			[]want{{0, "Methat Shalaby", "Egypt FA spokesman"}, {0, "Egypt FA", ""}}},
+			`"So I'm now used to the fact that the press can be against me at times. Meanwhile, club spokesman Dan Reed welcomed the apology and said no one had put pressure on the player. "The apology does not hurt him in any way," Reed said.`},
+			[]want{{0, "Dan Reed", "club spokesman"}}},
 		{"a second verb joined by and has the first verb's speaker", []string{
-			`Tory peer Lord Tebbit said he agreed with Dr Fox's view, and said the case should be looked at on its merits.`},
-			[]want{{0, "Lord Tebbit", ""}}},
+			`Party peer Lord Hale said he agreed with the minister, and said the case should be judged on its merits.`},
+			[]want{{0, "Lord Hale", ""}}},
 		{"an ordinary word opening the sentence is no speaker for a second verb", []string{
-			`Business groups welcomed the MPC's widely-expected move to leave rates on hold and cautioned against further rises.`},
+			`Business groups welcomed the bank's widely expected move to leave rates on hold and cautioned against further rises.`},
 			nil},
 		{"analyst speaks for no trade", []string{
 			`Retail analyst Jane Smith said shoppers were cautious.`},
@@ -104,6 +126,24 @@ func TestAttribute(t *testing.T) {
 		{"pronoun without antecedent is never a name", []string{
 			`"We are surprised," he said.`},
 			nil},
+		{"two names speaking together are no one", []string{
+			`Iran and Israel said the talks had failed.`, `Labour and the Liberal Democrats said the vote should be held at once.`},
+			nil},
+		{"an outlet told or written to is no speaker", []string{
+			`"Never use recalled products," Ann Lee, a spokeswoman for the agency, told USA TODAY.`,
+			`The chairs were withdrawn in March, her office confirmed to USA TODAY.`},
+			[]want{{0, "Ann Lee", "spokeswoman for the agency"}}},
+		{"the one quoted speaks, not the paper quoting", []string{
+			`Acme said it would cut prices, The Daily Post reported. "Shoppers are very sensitive to prices," it quoted chief executive Dan Reed saying.`},
+			[]want{{0, "Acme", ""}, {0, "Daily Post", ""}, {0, "Dan Reed", "chief executive"}}},
+		{"words given to describe something are the describer's", []string{
+			`Ann Lee, the mayor's sister, called the plan "a ploy to win votes at any cost."`,
+			`Dan Reed of the Parents' Campaign accused the minister of "playing politics with children's health".`,
+			`The council called the building a landmark.`},
+			[]want{{0, "Ann Lee", "mayor's sister"}, {1, "Dan Reed", "Parents' Campaign"}}},
+		{"a name opening the sentence is the subject of the appositives after it", []string{
+			`Ann Lee, director of Acme, a charity for the blind, said in a statement: "The plan is a disgrace."`},
+			[]want{{0, "Ann Lee", "director of Acme"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,15 +173,14 @@ func TestAttribute(t *testing.T) {
 	}
 }
 
-func TestAttributeQuoteIsShort(t *testing.T) {
-	long := `"` + strings.TrimSpace(strings.Repeat("This is a long sentence that goes on and on. ", 12)) + `" said Mr Smith.`
-	got := Attribute([]string{long})
+func TestAttributeKeepsWholeQuote(t *testing.T) {
+	words := strings.TrimSpace(strings.Repeat("This is a long sentence that goes on and on. ", 12))
+	got := Attribute([]string{`"` + words + `" said Mr Smith.`})
 	if len(got[0]) != 1 {
 		t.Fatalf("got %v, want one speaker", got[0])
 	}
-	q := got[0][0].Quote
-	if len(q) > maxQuote || !strings.Contains(long, q) || strings.HasSuffix(q, " ") {
-		t.Errorf("got quote of %d bytes %q, want at most %d, a substring, trimmed", len(q), q, maxQuote)
+	if q := got[0][0].Quote; q != words {
+		t.Errorf("got quote %q, want the whole quotation %q", q, words)
 	}
 }
 
@@ -149,21 +188,21 @@ func TestAttributeQuoteIsShort(t *testing.T) {
 // statements in a paragraph are each listed, so a passage cut from the
 // middle of a long paragraph keeps its speaker.
 func TestAttributeKeepsEachStatement(t *testing.T) {
-	para := `"Windows cash machines have been around for several years," said Dominic Hirsch. ` +
-		`"Most banks simply upgrade as part of their usual replacement cycle," he said. ` +
-		`"It's pretty unusual to hear about virus problems with ATMs," he added.`
+	para := `"Cloud systems have been around for several years," said Dan Reed. ` +
+		`"Most banks simply upgrade as part of their usual cycle," he said. ` +
+		`"It's pretty unusual to hear about outages like this," he added.`
 	got := Attribute([]string{para})[0]
 	var quotes []string
 	for _, s := range got {
-		if s.Name != "Dominic Hirsch" {
-			t.Errorf("got speaker %q, want only Dominic Hirsch", s.Name)
+		if s.Name != "Dan Reed" {
+			t.Errorf("got speaker %q, want only Dan Reed", s.Name)
 		}
 		quotes = append(quotes, s.Quote)
 	}
 	if len(quotes) != 3 {
 		t.Fatalf("got quotes %q, want 3", quotes)
 	}
-	if want := "It's pretty unusual to hear about virus problems with ATMs"; quotes[2] != want {
+	if want := "It's pretty unusual to hear about outages like this"; quotes[2] != want {
 		t.Errorf("got last quote %q, want %q", quotes[2], want)
 	}
 }

@@ -17,12 +17,26 @@ const (
 type phrase struct {
 	name, role string
 	kind       kind
-	honorific  bool   // "Mr Blair": a surname to resolve
+	honorific  string // "Mr" of "Mr Blair": a surname to resolve
+	gender     byte   // 'm' or 'f' when an honorific tells
 	ref        string // set for back references: "he", "it", "minister", "company"
+	quals      string // words qualifying a role noun referred back to: "prime" of "the prime minister"
+	spokes     bool   // an organisation speaking through a spokesperson
 	start, end int    // byte offsets in the paragraph
 }
 
 func (p phrase) ok() bool { return p.name != "" || p.ref != "" }
+
+// titleRef reads a capitalised role preceded by "the" as a reference back
+// to whoever holds it, not a name: "the President", "the Prime Minister".
+func titleRef(w []string, start, end int) (phrase, bool) {
+	last := w[len(w)-1]
+	if !titles[last] {
+		return phrase{}, false
+	}
+	quals := strings.ToLower(strings.Join(w[:len(w)-1], " "))
+	return phrase{ref: strings.ToLower(last), quals: quals, start: start, end: end}, true
+}
 
 // capsBack collects the capitalised name ending at toks[i], with up to two
 // connectors between capitalised words ("Royal United Services Institute for
@@ -31,6 +45,9 @@ func (p phrase) ok() bool { return p.name != "" || p.ref != "" }
 func capsBack(toks []token, i, lo int) int {
 	j := i + 1
 	for k := i; k >= lo; {
+		if _, poss := possessive(toks[k].text); poss && k < i && !hasOrgWord(words(toks[k+1:i+1])) {
+			break // "Acme’s Russian founders": the owner's name ends there
+		}
 		if upper(toks[k]) {
 			j = k
 			k--
@@ -50,26 +67,41 @@ func capsBack(toks []token, i, lo int) int {
 }
 
 // capsFwd is capsBack forwards from toks[i]: it returns one past the last
-// token of the name starting at i (i when there is none).
+// token of the name starting at i (i when there is none). A possessive
+// ends a name, unless an organisation's name goes on ("King's College").
 func capsFwd(toks []token, i, hi int) int {
 	j := i
 	for k := i; k < hi; {
 		if upper(toks[k]) {
 			k++
 			j = k
+			if _, poss := possessive(toks[k-1].text); poss && !orgAhead(toks, k, hi) {
+				break
+			}
 			continue
 		}
 		m := k
 		for m < hi && m-k < 2 && connectors[toks[m].text] {
 			m++
 		}
-		if m > k && j > i && m < hi && upper(toks[m]) {
+		if m > k && j > i && m < hi && upper(toks[m]) && !calendar[toks[m].text] {
 			k = m
 			continue
 		}
 		break
 	}
 	return j
+}
+
+// orgAhead reports whether the capitalised words from toks[k] end an
+// organisation's name, which a possessive may open: "King's College".
+func orgAhead(toks []token, k, hi int) bool {
+	for ; k < hi && upper(toks[k]); k++ {
+		if orgWords[toks[k].text] {
+			return true
+		}
+	}
+	return false
 }
 
 func upper(t token) bool { return t.word && isUpperWord(t.text) }
@@ -94,7 +126,7 @@ func possessive(w string) (string, bool) {
 
 // splitName turns the words of a capitalised phrase into a name and a role:
 // "U.K. Home Secretary Amber Rudd" → "Amber Rudd", "U.K. Home Secretary";
-// "Jane Smith of the Danish Dairy Board" → "Jane Smith", "Danish Dairy Board";
+// "Jane Smith of the Danish Milk Board" → "Jane Smith", "Danish Milk Board";
 // "The U.S. Embassy in London" → "U.S. Embassy in London" (an organisation).
 func splitName(w []string) phrase {
 	for len(w) > 0 && (w[0] == "The" || w[0] == "the" || connectors[w[0]] || calendar[w[0]]) {
@@ -108,7 +140,8 @@ func splitName(w []string) phrase {
 	}
 	for h, x := range w {
 		if honorifics[x] && h+1 < len(w) {
-			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson, honorific: true}
+			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson,
+				honorific: x, gender: genderOf[strings.TrimSuffix(x, ".")]}
 		}
 	}
 	if p, ok := personOfOrg(w); ok {
@@ -120,6 +153,9 @@ func splitName(w []string) phrase {
 			k = i
 			break
 		}
+	}
+	if k >= 0 && connectors[w[k]] && len(w)-k-1 >= 3 && hasTitle(w[:k]) {
+		k++ // "Secretary of State Ann Lee": State is the role's
 	}
 	if k >= 0 && !connectors[w[k]] && !orgWords[w[len(w)-1]] && (titles[w[k]] || len(w)-k > 2) {
 		name := w[k+1:]
@@ -139,20 +175,29 @@ func splitName(w []string) phrase {
 	return p
 }
 
-// personOfOrg reads "Jane Smith of the Danish Dairy Board".
+// personOfOrg reads "Jane Smith of the Danish Milk Board" and, with
+// titles before the name, "Professor Sarah Jones of King's College London".
 func personOfOrg(w []string) (phrase, bool) {
-	for c := 2; c <= 3 && c < len(w)-1; c++ {
+	t := 0
+	for t < len(w) && titles[w[t]] {
+		t++
+	}
+	for c := t + 2; c <= t+3 && c < len(w)-1; c++ {
 		if w[c] != "of" && w[c] != "at" && w[c] != "from" {
 			continue
 		}
-		if hasOrgWord(w[:c]) || hasTitle(w[:c]) {
+		if hasOrgWord(w[t:c]) || hasTitle(w[t:c]) {
 			return phrase{}, false
 		}
 		org := w[c+1:]
 		for len(org) > 0 && (org[0] == "the" || org[0] == "The") {
 			org = org[1:]
 		}
-		return phrase{name: strings.Join(w[:c], " "), role: strings.Join(org, " "), kind: kindPerson}, true
+		role := strings.Join(org, " ")
+		if t > 0 {
+			role = strings.Join(w[:t], " ") + ", " + role
+		}
+		return phrase{name: strings.Join(w[t:c], " "), role: role, kind: kindPerson}, true
 	}
 	return phrase{}, false
 }
@@ -175,7 +220,10 @@ func hasTitle(w []string) bool {
 	return false
 }
 
+var genderOf = map[string]byte{"Mr": 'm', "Mrs": 'f', "Ms": 'f', "Miss": 'f'}
+
 // calendar words open sentences ("On Tuesday Labour said") but no names.
 var calendar = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "June", "July", "August", "September", "October",
-	"November", "December", "Yesterday", "Today", "Earlier", "Later", "Last")
+	"November", "December", "Yesterday", "Today", "Earlier", "Later", "Last",
+	"Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")

@@ -1,6 +1,9 @@
 package attrib
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // para is one paragraph being attributed.
 type para struct {
@@ -9,6 +12,7 @@ type para struct {
 	sents  [][2]int // token index ranges [lo, hi)
 	quotes []quoteSpan
 	doc    *doc
+	idx    int // the paragraph's index in the article
 }
 
 func (p *para) span(a, b int) (int, int) { return p.toks[a].start, p.toks[b].end }
@@ -18,9 +22,10 @@ func (p *para) is(i int, set map[string]bool) bool {
 }
 
 // trimCommon drops capitalised ordinary words that open a sentence ("But Mr
-// Blair", "Analysts") from the name running from a to b.
+// Blair", "Analysts") from the name running from a to b, but not a title
+// or a word that qualifies one ("Judge Ann Lee", "Health Secretary").
 func (p *para) trimCommon(a, b, lo int) int {
-	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) {
+	for a < b && (a == lo || isOpenMark(p.toks[a-1].text)) && upper(p.toks[a]) && !honorifics[p.toks[a].text] && p.doc.common(p.toks[a].text) && !p.is(a+1, titles) && !(titles[p.toks[a].text] && a+1 < b) {
 		a++
 		lo = a
 	}
@@ -38,7 +43,7 @@ func definite(t string) bool {
 }
 
 // before reads the speaker phrase ending at toks[i]: "X said", "X, the chief
-// executive of Y, said", "the minister added", "a Vodafone spokesman said".
+// executive of Y, said", "the minister added", "an Acme spokesman said".
 func (p *para) before(i, lo int, apposOK bool) phrase {
 	if i < lo {
 		return phrase{}
@@ -48,7 +53,7 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 	case personPronouns[t.text]:
 		return phrase{ref: "he", start: t.start, end: t.end}
 	case orgPronouns[t.text]:
-		return phrase{ref: "it", start: t.start, end: t.end}
+		return phrase{ref: strings.ToLower(t.text), start: t.start, end: t.end}
 	case t.text == "," && apposOK:
 		return p.appositiveBefore(i, lo)
 	case upper(t):
@@ -60,10 +65,45 @@ func (p *para) before(i, lo int, apposOK bool) phrase {
 }
 
 func (p *para) appositiveBefore(i, lo int) phrase {
+	ph := p.appositiveName(i, lo)
+	if first, ok := p.namedFirst(lo, i); ok && (!ph.ok() || first.name != ph.name && first.end <= ph.start) {
+		return first // "Ann Lee, director of Acme, a … charity, said"
+	}
+	return ph
+}
+
+// namedFirst reads a sentence that opens with a name and a comma, "Dan
+// Reed, 43, from Austin, Texas, said", "Acme, which sells …, confirmed":
+// that name is the subject the appositives after it describe. The role is
+// the first appositive. A lone word must be followed by "who" or "which"
+// to be taken for a name.
+func (p *para) namedFirst(lo, i int) (phrase, bool) {
+	a := p.trimCommon(lo, i, lo)
+	e := capsFwd(p.toks, a, i)
+	if e == a || e >= i || p.toks[e].text != "," {
+		return phrase{}, false
+	}
+	ph := splitName(words(p.toks[a:e]))
+	switch {
+	case ph.name == "" || calendar[ph.name]:
+		return phrase{}, false
+	case !strings.Contains(ph.name, " ") && !p.is(e+1, whoWhich):
+		return phrase{}, false
+	case strings.Contains(ph.name, " ") && ph.kind != kindPerson:
+		return phrase{}, false
+	}
+	ph.start, ph.end = p.toks[a].start, p.toks[e-1].end
+	if ph.kind == kindUnknown && p.is(e+1, whichSet) {
+		ph.kind = kindOrg // "Acme, which …": a thing, not a person
+	}
+	return p.appositiveAfter(ph, e, i+1), true
+}
+
+func (p *para) appositiveName(i, lo int) phrase {
 	end := i // the comma before the verb
 	for k := i - 1; k >= lo && i-k <= 30; k-- {
 		if isQuoteMark(p.toks[k].text) {
-			return phrase{}
+			return p.nameBefore(end, lo)
 		}
 		if p.toks[k].text != "," || k+1 >= end {
 			continue
@@ -79,7 +119,7 @@ func (p *para) appositiveBefore(i, lo int) phrase {
 		if ph.name == "" {
 			return phrase{}
 		}
-		if ph.role == "" && ph.kind != kindOrg {
+		if ph.role == "" && ph.kind != kindOrg && !hasSpeechVerb(p.toks[k+1:end]) {
 			ph.role = roleText(p.text, p.toks[k+1:end])
 			ph.kind = kindPerson
 		}
@@ -88,7 +128,22 @@ func (p *para) appositiveBefore(i, lo int) phrase {
 	return phrase{}
 }
 
-// nameAppositive reads "James Hardie chairwoman, Meredith Hellicar, said":
+// nameBefore reads the person named just before the comma at end when a
+// quotation comes before the name and nothing but a relative clause or a
+// stray comma parts it from its verb: `"…," Ann Lee, who has worked there
+// for years, told reporters`, `"…," chairman Dan Reed, told the paper`.
+func (p *para) nameBefore(end, lo int) phrase {
+	if end-1 < lo || !upper(p.toks[end-1]) {
+		return phrase{}
+	}
+	ph := p.before(end-1, lo, false)
+	if ph.kind != kindPerson || !strings.Contains(ph.name, " ") {
+		return phrase{} // a lone capitalised word may be anything
+	}
+	return ph
+}
+
+// nameAppositive reads "Acme Foods chairwoman, Ann Lee, said":
 // the appositive between the commas k and end is the name.
 func (p *para) nameAppositive(k, end, lo int) (phrase, bool) {
 	if end-k-1 < 2 || end-k-1 > 4 {
@@ -100,8 +155,18 @@ func (p *para) nameAppositive(k, end, lo int) (phrase, bool) {
 		}
 	}
 	ph := splitName(words(p.toks[k+1 : end]))
-	if ph.kind != kindPerson || k-1 < lo || !isLowerWord(p.toks[k-1].text) {
+	if ph.kind != kindPerson || k-1 < lo {
 		return phrase{}, false
+	}
+	if !isLowerWord(p.toks[k-1].text) {
+		// "A spokesman for Acme Foods, Ann Lee, said"
+		org := p.before(k-1, lo, false)
+		if org.kind != kindOrg || !org.spokes {
+			return phrase{}, false
+		}
+		ph.role = p.text[org.start:org.end]
+		ph.start, ph.end = org.start, p.toks[end-1].end
+		return ph, true
 	}
 	r := k - 1
 	for r > lo && k-r < 6 && p.toks[r-1].word {
@@ -118,8 +183,8 @@ func roleText(text string, toks []token) string {
 	for len(toks) > 0 && determiners[toks[0].text] {
 		toks = toks[1:]
 	}
-	if len(toks) == 0 {
-		return ""
+	if len(toks) == 0 || !strings.ContainsFunc(text[toks[0].start:toks[len(toks)-1].end], unicode.IsLetter) {
+		return "" // an age, ", 57,", is no role
 	}
 	return text[toks[0].start:toks[len(toks)-1].end]
 }
@@ -142,6 +207,11 @@ func (p *para) capsBefore(i, lo int) phrase {
 		return phrase{}
 	}
 	start, end := p.span(a, i)
+	if p.is(a-1, theBoth) {
+		if ph, ok := titleRef(w, p.toks[a-1].start, end); ok {
+			return ph
+		}
+	}
 	b := a - 1
 	if p.is(b, theSet) {
 		b--
@@ -161,17 +231,7 @@ func (p *para) capsBefore(i, lo int) phrase {
 	ph := splitName(w)
 	ph.start, ph.end = start, end
 	if ph.role == "" && ph.kind != kindOrg {
-		r := a - 1
-		if r >= lo && (personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
-			for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] {
-				r--
-			}
-		}
-		if r < a-1 {
-			m := r + 1
-			if r >= lo && upper(p.toks[r]) {
-				m = p.trimCommon(capsBack(p.toks, r, lo), r+1, lo)
-			}
+		if m := p.roleBefore(a, lo); m < a {
 			ph.role = p.text[p.toks[m].start:p.toks[a-1].end]
 			ph.kind = kindPerson
 			ph.start = p.toks[m].start
@@ -179,6 +239,33 @@ func (p *para) capsBefore(i, lo int) phrase {
 	}
 	return ph
 }
+
+// roleBefore finds where a role in lower case standing before the name at
+// toks[a] begins: "pollster J. Ann Lee", "NHS spokesperson Dan Reed"; a
+// when there is none.
+func (p *para) roleBefore(a, lo int) int {
+	r := a - 1
+	if r < lo || !(personNouns[p.toks[r].text] || spokesNouns[p.toks[r].text]) {
+		return a
+	}
+	for r >= lo && a-1-r < 4 && p.toks[r].word && isLowerWord(p.toks[r].text) && !determiners[p.toks[r].text] && !connectors[p.toks[r].text] && !pastVerb(p.toks[r].text) {
+		r--
+	}
+	if r >= lo && upper(p.toks[r]) {
+		return p.trimCommon(capsBack(p.toks, r, lo), r+1, lo)
+	}
+	return r + 1
+}
+
+// pastVerb reports whether a word in lower case is likely a verb in the
+// past tense, which ends a role read backwards ("Ann Lee thanked mayor
+// Tom Hale": the role is "mayor"); a few such words describe people.
+func pastVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") && !pastRoles[w] || speechVerbs[w]
+}
+
+var pastRoles = setOf("retired", "licensed", "qualified", "registered", "trained", "elected",
+	"appointed", "unnamed", "renowned", "celebrated", "acclaimed", "seasoned", "talented")
 
 func orgPhrase(w []string, start, end int) phrase {
 	if len(w) > 0 {
@@ -188,32 +275,39 @@ func orgPhrase(w []string, start, end int) phrase {
 	if ph.name == "" {
 		return phrase{}
 	}
-	if ph.role != "" { // "Vodafone chief executive": keep the organisation
+	if ph.role != "" { // "Acme chief executive": keep the organisation
 		ph.name = strings.TrimSpace(ph.role + " " + ph.name)
 		ph.role = ""
 	}
-	ph.kind, ph.honorific, ph.start, ph.end = kindOrg, false, start, end
+	ph.kind, ph.honorific, ph.start, ph.end, ph.spokes = kindOrg, "", start, end, true
 	return ph
+}
+
+// membersOf reads members standing for their body, "The National Police
+// Chiefs in the council", as the body: "National Police Chiefs' Council".
+func (p *para) membersOf(i, lo, end int) phrase {
+	a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
+	if a > i-3 {
+		return phrase{}
+	}
+	w := words(p.toks[a : i-2])
+	sep := " "
+	if strings.HasSuffix(w[len(w)-1], "s") {
+		sep = "' "
+	}
+	for len(w) > 1 && (w[0] == "The" || connectors[w[0]]) {
+		w = w[1:]
+	}
+	t := p.toks[i].text
+	name := strings.Join(w, " ") + sep + strings.ToUpper(t[:1]) + t[1:]
+	return phrase{name: name, kind: kindOrg, start: p.toks[a].start, end: end}
 }
 
 func (p *para) nounBefore(i, lo int) phrase {
 	t := p.toks[i].text
 	_, end := p.span(i, i)
 	if orgNouns[t] && p.is(i-1, theSet) && p.is(i-2, inOf) && i-3 >= lo && upper(p.toks[i-3]) {
-		// members standing for their body: "The National Police Chiefs in the council"
-		a := p.trimCommon(capsBack(p.toks, i-3, lo), i-2, lo)
-		if a <= i-3 {
-			w := words(p.toks[a : i-2])
-			sep := " "
-			if strings.HasSuffix(w[len(w)-1], "s") {
-				sep = "' "
-			}
-			for len(w) > 1 && (w[0] == "The" || connectors[w[0]]) {
-				w = w[1:]
-			}
-			name := strings.Join(w, " ") + sep + strings.ToUpper(t[:1]) + t[1:]
-			return phrase{name: name, kind: kindOrg, start: p.toks[a].start, end: end}
-		}
+		return p.membersOf(i, lo, end)
 	}
 	if spokesNouns[t] {
 		switch {
@@ -232,11 +326,19 @@ func (p *para) nounBefore(i, lo int) phrase {
 	if !personNouns[t] && !orgNouns[t] {
 		return phrase{}
 	}
-	for r := i - 1; r >= lo && i-r <= 3; r-- {
-		if definite(p.toks[r].text) {
-			return phrase{ref: t, start: p.toks[r].start, end: end}
+	if namedBodies[t] && i-1 >= lo && upper(p.toks[i-1]) {
+		// "The Unite union warned": the body is named
+		if a := p.trimCommon(capsBack(p.toks, i-1, lo), i, lo); a < i && (a == lo || p.is(a-1, theBoth)) {
+			ph := splitName(words(p.toks[a:i]))
+			ph.kind, ph.start, ph.end = kindOrg, p.toks[a].start, end
+			return ph
 		}
-		if !isLowerWord(p.toks[r].text) {
+	}
+	for r := i - 1; r >= lo && i-r <= 4; r-- {
+		if definite(p.toks[r].text) {
+			return phrase{ref: t, quals: strings.ToLower(p.text[p.toks[r+1].start:p.toks[i].start]), start: p.toks[r].start, end: end}
+		}
+		if !p.toks[r].word {
 			break
 		}
 	}
@@ -244,7 +346,7 @@ func (p *para) nounBefore(i, lo int) phrase {
 }
 
 // after reads the speaker phrase starting at toks[i]: "said Mr Blair", "said a
-// spokesman for the Home Office", "said Lee Scott, MP for Ilford North".
+// spokesman for the Home Office", "said Ann Lee, MP for Hove".
 func (p *para) after(i, hi int) phrase {
 	if i >= hi {
 		return phrase{}
@@ -256,9 +358,12 @@ func (p *para) after(i, hi int) phrase {
 		}
 		ref := "he"
 		if orgPronouns[t.text] {
-			ref = "it"
+			ref = strings.ToLower(t.text)
 		}
 		return phrase{ref: ref, start: t.start, end: t.end}
+	}
+	if prepositions[t.text] {
+		return phrase{} // "confirmed to the paper": a listener, not a speaker
 	}
 	start := t.start
 	def := definite(t.text)
@@ -287,12 +392,15 @@ func (p *para) after(i, hi int) phrase {
 	if e < hi && spokesNouns[p.toks[e].text] {
 		return orgPhrase(words(p.toks[i:e]), start, p.toks[e].end)
 	}
+	if ph, ok := titleRef(words(p.toks[i:e]), start, p.toks[e-1].end); ok && def && p.endsPhrase(e, hi) {
+		return ph
+	}
 	ph := splitName(words(p.toks[i:e]))
 	r := e
 	for r < hi && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
 		r++
 	}
-	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Michael Howard"
+	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Ann Lee"
 		e2 := capsFwd(p.toks, r, hi)
 		ph = splitName(words(p.toks[r:e2]))
 		ph.role, ph.kind = p.text[p.toks[i].start:p.toks[r-1].end], kindPerson
@@ -305,10 +413,10 @@ func (p *para) after(i, hi int) phrase {
 	return p.appositiveAfter(ph, e, hi)
 }
 
-// roleNameAfter reads "asbestosis sufferer Bernie Banton" after a verb.
+// roleNameAfter reads "asthma sufferer Dan Reed" after a verb.
 func (p *para) roleNameAfter(i, hi, start int) phrase {
-	r := i
-	for r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i) {
+	r := p.qualifiedRole(i, hi) // "current Australia captain Pat Cummins"
+	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i); {
 		r++
 	}
 	if r == i || r >= hi || !upper(p.toks[r]) || !isLowerWord(p.toks[r-1].text) {
@@ -322,6 +430,18 @@ func (p *para) roleNameAfter(i, hi, start int) phrase {
 	ph.role = p.text[p.toks[i].start:p.toks[r-1].end]
 	ph.start, ph.end = start, p.toks[e-1].end
 	return p.appositiveAfter(ph, e, hi)
+}
+
+// qualifiedRole finds where the name begins after a role that mixes words
+// in lower case with a capitalised qualifier and ends in a role noun:
+// "current Australia captain", "former Labour leader"; i when none does.
+func (p *para) qualifiedRole(i, hi int) int {
+	for r := i + 1; r < hi && r-i <= 6 && p.toks[r-1].word && !connectors[p.toks[r-1].text]; r++ {
+		if upper(p.toks[r]) && (personNouns[p.toks[r-1].text] || spokesNouns[p.toks[r-1].text]) {
+			return r
+		}
+	}
+	return i
 }
 
 func (p *para) spokesAfter(i, hi int, def bool, start int) phrase {
@@ -351,7 +471,7 @@ func (p *para) nounAfter(i, hi int, def bool, start int) phrase {
 	if r == i || !p.endsPhrase(r, hi) {
 		return phrase{}
 	}
-	return phrase{ref: p.toks[r-1].text, start: start, end: p.toks[r-1].end}
+	return phrase{ref: p.toks[r-1].text, quals: p.text[p.toks[i].start:p.toks[r-1].start], start: start, end: p.toks[r-1].end}
 }
 
 // endsPhrase reports whether a speaker phrase can end before toks[i].
@@ -378,17 +498,45 @@ func (p *para) appositiveAfter(ph phrase, e, hi int) phrase {
 	if relative[first] || weakVerbs[first] || !p.toks[e+1].word || personPronouns[first] || orgPronouns[first] || first == "we" || first == "I" {
 		return ph
 	}
+	if hasSpeechVerb(p.toks[e+1 : k]) {
+		return ph // ", the sheriff told CNN": a clause, not a role
+	}
 	ph.role = roleText(p.text, p.toks[e+1:k])
 	ph.kind = kindPerson
 	return ph
 }
 
+// namedBodies are bodies a capitalised word before them names ("the
+// Unite union", "the Labour party"), where for others it would more often
+// place them ("the US regulator").
+var namedBodies = setOf("union", "party")
+
+// hasSpeechVerb reports whether toks hold a speech verb: an appositive
+// that does (", asked about the claim,") is a clause, not a role.
+func hasSpeechVerb(toks []token) bool {
+	for _, t := range toks {
+		if speechVerbs[t.text] || weakVerbs[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
 var fromSet = setOf("from")
+
+// prepositions open no speaker phrase after a verb: "said to reporters",
+// "told in an interview".
+var prepositions = setOf("to", "in", "at", "on", "for", "by", "with", "during", "from", "after",
+	"before", "about", "over", "via", "through")
 
 var (
 	theSet       = setOf("the")
-	forOfAt      = setOf("for", "of", "at")
 	inOf         = setOf("in", "of")
+	asSet        = setOf("as")
+	whoWhich     = setOf("who", "which")
+	whichSet     = setOf("which")
+	theBoth      = setOf("the", "The")
+	forOfAt      = setOf("for", "of", "at")
 	toSet        = setOf("to")
 	andSet       = setOf("and")
 	statementDet = setOf("a", "an", "its", "their", "his", "her")

@@ -86,8 +86,8 @@ func (q quoteSpan) words(text string) string { return text[q.inner:q.close] }
 
 // endRunOn mends a quotation left open and ended only by the next opening
 // mark, as happens when a source drops a closing mark and its paragraphs
-// are run together: `"… when this happens. Meanwhile, Egypt FA spokesman
-// Methat Shalaby welcomed the apology and said …`. A later sentence inside
+// are run together: `"… when this happens. Meanwhile, club spokesman Dan
+// Reed welcomed the apology and said …`. A later sentence inside
 // it that reports speech in the third person is narration, so the
 // quotation ends before that sentence.
 func endRunOn(text string, toks []token, sents [][2]int, spans []quoteSpan) {

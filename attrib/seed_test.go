@@ -3,6 +3,7 @@ package attrib
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,9 +22,11 @@ func TestAttributeSeed(t *testing.T) {
 		}
 	}
 	found := map[string]string{} // name → role
+	quotes := map[string][]string{}
 	for i, ss := range Attribute(paras) {
 		for _, s := range ss {
 			found[s.Name] = s.Role
+			quotes[s.Name] = append(quotes[s.Name], s.Quote)
 			if !strings.Contains(paras[i], s.Quote) || s.Quote == "" {
 				t.Errorf("quote %q of %q is not a substring", s.Quote, s.Name)
 			}
@@ -45,5 +48,15 @@ func TestAttributeSeed(t *testing.T) {
 		if got != role {
 			t.Errorf("%s: got role %q, want %q", name, got, role)
 		}
+	}
+	// Trump pledged "to get the bottom of the leaks"; where he pledged it
+	// ("in a Thursday statement") is not what he said.
+	for _, q := range quotes["Donald Trump"] {
+		if strings.Contains(q, "statement") {
+			t.Errorf("Donald Trump: got quote %q, want what he said, not where", q)
+		}
+	}
+	if !slices.Contains(quotes["Donald Trump"], "to get the bottom of the leaks") {
+		t.Errorf("Donald Trump: got quotes %q, want his pledge", quotes["Donald Trump"])
 	}
 }

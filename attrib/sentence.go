@@ -8,7 +8,10 @@ var starters = setOf("The", "He", "She", "It", "They", "We", "I", "But", "And", 
 	"These", "Those", "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "Our", "There",
 	"However", "Meanwhile", "Mr", "Mrs", "Ms", "Dr", "If", "When", "As", "So", "Yet", "Some",
 	"Many", "After", "Before", "While", "Although", "What", "Why", "How", "Who", "Both", "Last",
-	"Since", "For", "Now", "Then", "Still", "Also", "Earlier", "Later")
+	"Since", "For", "Now", "Then", "Still", "Also", "Earlier", "Later", "Despite", "Though",
+	"Unless", "Because", "Whether", "Instead", "Amid", "Among", "During", "Under", "Once", "Until",
+	"Even", "Only", "Such", "Each", "Every", "Most", "Other", "Another", "Several", "Asked",
+	"Speaking", "Following", "Having", "With", "Without", "From", "By", "Unlike", "Like")
 
 // corporate are glued abbreviations that may end a sentence.
 var corporate = setOf("Inc.", "Ltd.", "Co.", "Corp.", "etc.")

@@ -42,7 +42,9 @@ var titles = setOf("President", "Minister", "Secretary", "Chancellor", "Chairman
 	"Cardinal", "Pope", "King", "Queen", "Prince", "Princess", "Reverend", "Rev.", "Attorney",
 	"Solicitor", "Counsel", "Adviser", "Advisor", "Founder", "Head", "MP", "MEP", "MSP",
 	"Representative", "Rep.", "Premier", "Speaker", "Whip", "Counsellor", "Constable", "Marshal",
-	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter")
+	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter",
+	"CEO", "CFO", "COO", "CTO", "Sheriff", "Prosecutor", "Commander", "Councillor", "Councilor",
+	"Councilman", "Councilwoman", "Alderman", "DJ", "PM")
 
 // orgWords mark a name as an organisation's.
 var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", "Party", "Ministry",
@@ -51,19 +53,19 @@ var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", 
 	"Inc.", "Ltd", "Ltd.", "plc", "PLC", "University", "College", "Trust", "Authority", "Service",
 	"Services", "Organisation", "Organization", "Society", "Fund", "Forum", "Court", "Parliament",
 	"Government", "Club", "League", "Network", "Studios", "Records", "Airlines", "Airways",
-	"Alliance", "Coalition", "Campaign", "Chambers", "Industries", "Holdings", "Securities",
+	"Alliance", "Coalition", "Campaign", "Industries", "Holdings", "Securities",
 	"Centre", "Center", "Army", "Navy", "Force", "Studies", "Bureau", "Administration",
 	"Confederation", "Congress", "Senate", "Assembly", "Institution", "Watch", "Partnership",
 	"Executive", "Games", "Motors", "Telecom", "Communications", "Systems", "Technologies",
 	"Entertainment", "Pictures", "Media", "Press", "Times", "Post", "Radio", "Television", "News",
 	"Unit", "Squad", "Cabinet", "Treasury", "Directorate", "Secretariat", "Mission",
-	"Consortium", "Labs", "Laboratories", "Association's", "Federation's", "Dairy")
+	"Consortium", "Labs", "Laboratories")
 
 // pronouns refer back to the last speaker of their kind.
 var personPronouns = setOf("he", "she", "He", "She")
 var orgPronouns = setOf("it", "It", "they", "They")
 
-// spokesNouns speak for an organisation: "a Vodafone spokesman".
+// spokesNouns speak for an organisation: "an Acme spokesman".
 var spokesNouns = setOf("spokesman", "spokeswoman", "spokesperson", "spokespeople",
 	"representative", "spokesmen")
 
@@ -72,10 +74,15 @@ var personNouns = setOf("minister", "secretary", "chancellor", "president", "cha
 	"chairwoman", "executive", "boss", "director", "leader", "manager", "coach", "player",
 	"star", "singer", "actor", "actress", "mp", "premier", "governor", "mayor", "senator",
 	"founder", "head", "chief", "striker", "captain", "midfielder", "defender", "keeper",
-	"goalkeeper", "champion", "author", "writer", "director", "producer", "musician", "rapper",
+	"goalkeeper", "champion", "author", "writer", "producer", "musician", "rapper",
 	"presenter", "comedian", "judge", "ambassador", "professor", "analyst", "economist",
 	"prime", "veteran", "former", "winner", "frontman", "band", "commissioner", "official",
-	"campaigner", "lawyer", "expert", "spokesperson", "chair", "fellow", "international")
+	"campaigner", "lawyer", "expert", "spokesperson", "chair", "fellow", "international",
+	"sheriff", "attorney", "prosecutor", "detective", "officer", "inspector", "superintendent",
+	"pollster", "strategist", "nurse", "doctor", "researcher", "scientist", "historian",
+	"lawmaker", "legislator", "congressman", "congresswoman", "councilman", "councilwoman",
+	"councillor", "diplomat", "negotiator", "activist", "organiser", "organizer", "resident",
+	"attendee", "artist", "athlete", "teacher", "principal", "student", "ceo", "cfo", "vice")
 
 // orgNouns refer back to a named organisation: "the firm said".
 var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman",
@@ -85,10 +92,10 @@ var orgNouns = setOf("company", "firm", "group", "bank", "statement", "spokesman
 	"carmaker", "operator", "network", "channel", "broadcaster", "studio", "label", "body",
 	"watchdog", "court", "authority", "institute", "foundation", "corporation", "giant",
 	"maker", "chain", "service", "website", "site", "insurer", "lender", "manufacturer",
-	"supermarket", "office", "team", "trust", "society", "league", "federation", "consortium")
+	"supermarket", "office", "team", "trust", "society", "league", "consortium")
 
 // genericOrgNouns can stand for any organisation; the others need one whose
-// name contains them ("the council" → "National Police Chiefs' Council").
+// name contains them ("the council" → "Bristol City Council").
 var genericOrgNouns = setOf("company", "firm", "group", "statement", "spokesman", "spokeswoman",
 	"giant", "maker", "chain", "body", "operator", "organisation", "organization")
 
@@ -99,11 +106,17 @@ var determiners = setOf("the", "The", "a", "A", "an", "An", "its", "Its", "their
 // issued", "The embassy similarly tweeted".
 var skippable = setOf("has", "have", "had", "also", "later", "previously", "then", "similarly",
 	"yesterday", "today", "recently", "already", "again", "once", "earlier", "subsequently",
-	"has", "would", "had", "last", "night", "week", "month", "year", "on", "Monday", "Tuesday",
+	"would", "last", "night", "week", "month", "year", "on", "Monday", "Tuesday",
 	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "however", "too", "himself",
-	"herself", "itself", "themselves", "now", "separately", "further", "further")
+	"herself", "itself", "themselves", "now", "separately", "further")
 
 // afterName may follow the name in "said X ...".
 var afterName = setOf("who", "in", "on", "at", "after", "adding", "when", "yesterday", "today",
 	"last", "this", "during", "before", "while", "as", "earlier", "told", "speaking", "whose",
 	"saying", "of", "from", "to")
+
+// abbreviations of titles, spelt out: "Gov." is a governor.
+var abbreviations = map[string]string{"gov.": "governor", "sen.": "senator", "rep.": "representative",
+	"lt.": "lieutenant", "gen.": "general", "atty.": "attorney", "supt.": "superintendent",
+	"sgt.": "sergeant", "capt.": "captain", "det.": "detective", "insp.": "inspector",
+	"prof.": "professor", "col.": "colonel", "adm.": "admiral", "pres.": "president"}

@@ -60,6 +60,10 @@ func isArticleFile(name string) bool {
 	return fileKinds[filepath.Ext(lower)] && !strings.HasPrefix(lower, "readme")
 }
 
+// ReadFile parses one local file (.txt, .md or .html) into an article, as
+// ingesting it would.
+func ReadFile(path string) (article.Article, error) { return readFile(path, "") }
+
 // readFile parses one local file into an article of source.
 func readFile(path, source string) (article.Article, error) {
 	abs, err := filepath.Abs(path)

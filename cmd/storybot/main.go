@@ -24,6 +24,7 @@ var commands = []command{
 	{"ask", "ask [--json] [--source NAME] [--since DATE] [--limit N] QUESTION", "answer a question with cited passages", cmdAsk},
 	{"quotes", "quotes [--json] [--since DATE] SPEAKER [TOPIC]", "everything a person or organisation has been quoted saying, newest first, by story", cmdQuotes},
 	{"extract", "extract [--json] [--url URL] FILE|URL", "show what the extractor makes of one page", cmdExtract},
+	{"attrib", "attrib [--json] [--url URL] FILE|URL", "show who says what in one page, as the attributor reads it", cmdAttrib},
 	{"reindex", "reindex", "rebuild the index from the article store", cmdReindex},
 	{"story", "story [--png FILE] [--limit N] NAME", "list a tracked story's articles (or those a query finds) newest first; --png draws its coverage", cmdStory},
 	{"suggest", "suggest [--json] [--window 48h] [--guild ID]", "list emerging stories: clusters of recent articles no tracked story follows", cmdSuggest},
