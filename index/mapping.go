@@ -11,7 +11,7 @@ import (
 // SchemaVersion changes whenever the mapping or the stored fields change,
 // or what ingest derives into them (passages, speakers); an index built
 // with another version is rebuilt from the store at start-up.
-const SchemaVersion = "storybot-passages-5"
+const SchemaVersion = "storybot-passages-6"
 
 // Field names of a passage document.
 const (
@@ -25,6 +25,14 @@ const (
 	fieldPublished = "published"
 	fieldPosition  = "pos"
 	fieldSpeakerJS = "speakers_json"
+
+	// An article document, one per article beside its passages, holds the
+	// whole text for article-level scoring; its fields are its own, so
+	// passage queries never match it.
+	fieldKind         = "kind" // "article" on article documents only
+	fieldArticleTitle = "atitle"
+	fieldArticleBody  = "abody"
+	kindArticle       = "article"
 )
 
 func newMapping() mapping.IndexMapping {
@@ -78,6 +86,9 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeakerJS, stored())
 	doc.AddFieldMappingsAt(fieldPublished, published)
 	doc.AddFieldMappingsAt(fieldPosition, pos)
+	doc.AddFieldMappingsAt(fieldKind, keywordField(false))
+	doc.AddFieldMappingsAt(fieldArticleTitle, text(false))
+	doc.AddFieldMappingsAt(fieldArticleBody, text(false))
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc
