@@ -11,8 +11,9 @@ type Request struct {
 	Since    time.Time // only articles published at or after this time, when set
 	// AsOf answers as on that day: articles published later are left out
 	// (undated ones stay). Zero means now.
-	AsOf  time.Time
-	Limit int // citations wanted; 0 means the default (5)
+	AsOf    time.Time
+	Explain bool // give each citation the features that ranked it
+	Limit   int  // citations wanted; 0 means the default (5)
 }
 
 // Answer is what storybot says back; its JSON form is the `ask --json`
@@ -48,4 +49,6 @@ type Citation struct {
 	Score     float64 `json:"score"`
 	// Highlights are the question terms found in Passage, for bolding.
 	Highlights []string `json:"highlights,omitempty"`
+	// Explain says why it ranked where it did, when the request asked.
+	Explain *Explanation `json:"explain,omitempty"`
 }

@@ -3,7 +3,6 @@ package answer
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"storybot/article"
@@ -13,17 +12,15 @@ import (
 
 const (
 	defaultLimit      = 5
-	perArticle        = 2   // passages one article may fill among the citations
-	perArticleLead    = 3   // the same for a story that leads clearly
-	dominantMargin    = 1.5 // score lead of a story's best passage over the next story's
+	maxPerArticle     = 3   // passages one article may fill while other articles are left
 	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
 	maxAnswerSentence = 320
 )
 
-// compose turns ranked passages into the Answer: near-duplicates dropped,
-// passages of one article grouped together, speakers collected, and an
-// answer line.
-func compose(q question.Question, rs []ranked, limit int) Answer {
+// compose turns ranked passages into the Answer: citations chosen with
+// diversity across articles, near-duplicates dropped, speakers collected,
+// and an answer line.
+func compose(q question.Question, rs []ranked, limit int, diversity float64) Answer {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
@@ -31,7 +28,7 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	for _, t := range q.Terms {
 		a.Terms = append(a.Terms, t.Word)
 	}
-	picked := pick(rs, limit, articleCap(q, rs), q.Speech && q.Subject == "")
+	picked := pick(rs, limit, diversity, q.Speech && q.Subject == "")
 	for i, r := range picked {
 		a.Citations = append(a.Citations, citation(i+1, r))
 	}
@@ -42,35 +39,14 @@ func compose(q question.Question, rs []ranked, limit int) Answer {
 	return a
 }
 
-// articleCap is how many citations one article may take while others are
-// left. A story reporting reactions usually reports several, and a story
-// that alone answers a factual question often holds the answer below its
-// lede, so the leading story may give three when it leads clearly: its
-// best passage outscores every other story's by dominantMargin.
-func articleCap(q question.Question, rs []ranked) int {
-	if len(rs) == 0 {
-		return perArticle
-	}
-	lead := rs[0].hit.Passage.ArticleID
-	for _, r := range rs[1:] {
-		if r.hit.Passage.ArticleID != lead {
-			if rs[0].score-r.score < dominantMargin {
-				return perArticle
-			}
-			break
-		}
-	}
-	return perArticleLead
-}
-
-// pick chooses the citations: best first, at most perArticle passages of
-// one article while others are left, near-duplicates skipped; then the
-// passages of one article are put together, in the order of each
-// article's best passage. Passages an article gives beyond perArticle (for
-// a new speaker), and passages far below the next article's best, follow
-// the others: grouping must not push a better story's best passage out of
-// the first citations.
-func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
+// pick chooses the citations one at a time: the passage whose score, less
+// diversity for each citation its article already has, is best; so a
+// second passage of one story stands before another story only when it is
+// clearly better, and the first citations show the coverage rather than one
+// article. Near-duplicates are skipped, and one article gives at most
+// maxPerArticle while others are left. For "who reacted" questions each
+// new speaker near the best is worth a citation first (newSpeakers).
+func pick(rs []ranked, limit int, diversity float64, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
 	count := map[string]int{}
@@ -92,19 +68,27 @@ func pick(rs []ranked, limit, perArticle int, speech bool) []ranked {
 			}
 		}
 	}
-	fill := func(capped bool) {
-		for i := range rs {
-			if len(chosen) >= limit {
-				return
+	for capped := true; len(chosen) < limit; {
+		best, bestScore := -1, math.Inf(-1)
+		for i, r := range rs {
+			n := count[r.hit.Passage.ArticleID]
+			if used[i] || capped && n >= maxPerArticle {
+				continue
 			}
-			if !used[i] && !(capped && count[rs[i].hit.Passage.ArticleID] >= perArticle) {
-				take(i)
+			if s := r.score - diversity*float64(n); s > bestScore {
+				best, bestScore = i, s
 			}
 		}
+		if best < 0 {
+			if !capped {
+				break
+			}
+			capped = false
+			continue
+		}
+		take(best)
 	}
-	fill(true)
-	fill(false)
-	return groupByArticle(chosen, perArticle)
+	return chosen
 }
 
 // speakerFloor is the share of the best passage's score a passage needs for
@@ -143,61 +127,6 @@ func duplicated(sh map[string]bool, seen []map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-func groupByArticle(rs []ranked, perArticle int) []ranked {
-	order := map[string]int{}
-	seen := map[string]int{}
-	var head, tail []ranked
-	for _, r := range rs {
-		id := r.hit.Passage.ArticleID
-		if _, ok := order[id]; !ok {
-			order[id] = len(order)
-		}
-		if seen[id]++; seen[id] > perArticle {
-			tail = append(tail, r)
-		} else {
-			head = append(head, r)
-		}
-	}
-	sort.SliceStable(head, func(i, j int) bool {
-		return order[head[i].hit.Passage.ArticleID] < order[head[j].hit.Passage.ArticleID]
-	})
-	head, late := splitWeak(head)
-	return append(append(head, late...), tail...)
-}
-
-// splitWeak takes out of grouped passages each one that is not its
-// article's best and that the next article's best outscores by
-// dominantMargin: a story's weak second passage must not stand before a
-// clearly better story.
-func splitWeak(grouped []ranked) (kept, late []ranked) {
-	best := map[string]float64{}
-	for _, r := range grouped {
-		if _, ok := best[r.hit.Passage.ArticleID]; !ok {
-			best[r.hit.Passage.ArticleID] = r.score
-		}
-	}
-	for i, r := range grouped {
-		id := r.hit.Passage.ArticleID
-		if r.score < best[id] && r.score < nextBest(grouped[i:], id, best)-dominantMargin {
-			late = append(late, r)
-			continue
-		}
-		kept = append(kept, r)
-	}
-	return kept, late
-}
-
-// nextBest is the best score of the first article after id in rs, or -Inf
-// when there is none.
-func nextBest(rs []ranked, id string, best map[string]float64) float64 {
-	for _, r := range rs {
-		if r.hit.Passage.ArticleID != id {
-			return best[r.hit.Passage.ArticleID]
-		}
-	}
-	return math.Inf(-1)
 }
 
 func citation(n int, r ranked) Citation {

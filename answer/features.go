@@ -1,74 +1,55 @@
 package answer
 
-import (
-	"regexp"
-	"strings"
-	"unicode"
+// Feature names one signal of a candidate passage. Every signal is a number
+// from 0 to 1 computed from the question and the candidates alone, so the
+// ranking is the weighted sum of Weights and can be fitted and explained.
+type Feature int
 
-	"storybot/question"
+// The features. Topic features say how well a passage and its article
+// match the question's words; evidence features say whether the passage
+// holds the kind of answer asked for, and count only as far as its article
+// is on topic (see score).
+const (
+	PassageBM25     Feature = iota // the passage's BM25 score over the best candidate's
+	Coverage                       // share of the question's weight (by rarity) the passage holds
+	AskCoverage                    // the same for the words of the sentence that asks
+	SentenceCoverage               // the share held by its best sentence alone
+	Proximity                      // best share held within a window of nearby words
+	Pairs                          // share of the question's adjacent key words adjacent here too
+	ArticleBM25                    // its article's BM25 (title and whole text) over the best article's
+	ArticleRank                    // 1/(1+rank) of its article among the articles found
+	ArticleSupport                 // its article's best passages' scores together, over the best article's
+	ArticleCoverage                // share of the question's weight in the article's found passages and title
+	TitleCoverage                  // share of the question's weight in the article's title
+	Expected                       // the best sentence holds an answer of the kind asked for
+	AnswerSentence                 // its best sentence's share, when that sentence holds such an answer
+	AnswerNear                     // such an answer stands close to the asking sentence's words
+	Redundant                      // such an answer recurs in the leading candidates
+	Lede                           // the article's first passage 1, its second ½ (factual questions)
+	Speech                         // someone is quoted or reported (questions about who said what)
+	Quote                          // a direct quotation by someone (same)
+	Subject                        // the one the question asks about speaks (same)
+	Reacts                         // it holds the question's reaction word ("criticised", "welcomed")
+	Source                         // the one the question cites ("according to X") speaks
+	Recent                         // how new its article is (questions about recent events)
+	numFeatures
 )
 
-// Patterns that mark a kind of answer inside a sentence.
-var (
-	reNumber  = regexp.MustCompile(`\b\d+(?:[.,]\d+)*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)s?\b`)
-	reMoney   = regexp.MustCompile(`[$£€]\s?\d|\b\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|bn|m)?\s?(?:dollars|pounds|euros|cents|pence)\b`)
-	rePercent = regexp.MustCompile(`\d\s?(?:%|percent\b|per cent\b)`)
-	reDate    = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next (?:week|month|year)|(?:19|20)\d\d)\b`)
-)
-
-// hasExpected reports whether sentence s holds an answer of the expected
-// kind that the question itself does not already name.
-func hasExpected(e question.Expect, s string, qwords map[string]bool) bool {
-	switch e {
-	case question.ExpectNumber:
-		return reNumber.MatchString(s) && !onlyQuestionNumbers(s, qwords)
-	case question.ExpectMoney:
-		return reMoney.MatchString(s) || rePercent.MatchString(s)
-	case question.ExpectPercent:
-		return rePercent.MatchString(s)
-	case question.ExpectDate:
-		return reDate.MatchString(s)
-	case question.ExpectPlace:
-		return hasPlace(s, qwords)
-	case question.ExpectOrg, question.ExpectPerson, question.ExpectEntity:
-		return newName(s, qwords)
-	}
-	return false
+// featureNames are the features' names in weights.json and explanations.
+var featureNames = [numFeatures]string{
+	"passage_bm25", "coverage", "ask_coverage", "sentence_coverage", "proximity", "pairs",
+	"article_bm25", "article_rank", "article_support", "article_coverage", "title_coverage",
+	"expected", "answer_sentence", "answer_near", "redundant", "lede", "speech", "quote", "subject", "reacts", "source", "recent",
 }
 
-func onlyQuestionNumbers(s string, qwords map[string]bool) bool {
-	for _, m := range reNumber.FindAllString(s, -1) {
-		if !qwords[strings.ToLower(m)] {
-			return false
-		}
-	}
-	return true
-}
+func (f Feature) String() string { return featureNames[f] }
 
-// newName reports whether s has a capitalised word, not at the start of the
-// sentence, that the question does not contain: a candidate name.
-func newName(s string, qwords map[string]bool) bool {
-	fields := strings.Fields(s)
-	for i, f := range fields {
-		if i == 0 {
-			continue
-		}
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if w == "" || !unicode.IsUpper([]rune(w)[0]) {
-			continue
-		}
-		prev := fields[i-1]
-		if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "“") || strings.HasSuffix(prev, "\"") {
-			continue // sentence or quote start
-		}
-		if !qwords[strings.ToLower(w)] && !commonCapitals[w] {
-			return true
-		}
-	}
-	return false
-}
+// articleFeatures make up an article's relevance; evidence features are
+// scaled by it.
+var articleFeatures = []Feature{ArticleBM25, ArticleRank, ArticleSupport, ArticleCoverage, TitleCoverage}
 
-// commonCapitals are capitalised words that are not answers.
-var commonCapitals = map[string]bool{"I": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true,
-	"The": true, "CNN": true, "BBC": true, "He": true, "She": true, "It": true, "They": true}
+// evidence reports whether f is an evidence feature.
+func (f Feature) evidence() bool { return f >= Expected }
+
+// Features are one candidate's values, indexed by Feature.
+type Features [numFeatures]float64

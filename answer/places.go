@@ -36,38 +36,3 @@ func placeSet(s string) map[string]bool {
 	}
 	return m
 }
-
-// maxPlaceWords is the longest place name, in words.
-const maxPlaceWords = 4
-
-// hasPlace reports whether s names a country or US state that the question
-// does not name.
-func hasPlace(s string, qwords map[string]bool) bool {
-	ws := strings.Fields(s)
-	for i := range ws {
-		for n := 1; n <= maxPlaceWords && i+n <= len(ws); n++ {
-			name := placeWords(ws[i : i+n])
-			if name == "" {
-				break
-			}
-			if places[name] && !qwords[strings.ToLower(name)] && !qwords[strings.ToLower(strings.Fields(name)[0])] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// placeWords joins words as a candidate name, punctuation and possessives
-// trimmed; "" when a comma or full stop inside the run parts them.
-func placeWords(ws []string) string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		if i < len(ws)-1 && strings.ContainsAny(w[len(w)-1:], ".,;:") {
-			return ""
-		}
-		t := strings.Trim(w, ".,;:!?\"'“”‘’()")
-		out[i] = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s")
-	}
-	return strings.Join(out, " ")
-}

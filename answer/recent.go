@@ -6,34 +6,31 @@ import (
 	"storybot/question"
 )
 
-// freshDays is the age, in days behind the newest candidate, at which a
-// story's freshness bonus has halved.
+// freshDays is the age, in days, at which a story's freshness has halved.
 const freshDays = 30
 
-// addRecency lifts, for questions about recent events ("this week",
-// "recently", "announced"), passages of dated stories, the newest most: a
-// story whose date is unknown cannot be shown to be recent. Age counts from
-// the newest candidate, not the clock, so an archive answers as it would
-// have on the day its newest story ran.
-func addRecency(q question.Question, rs []ranked) {
+// recency sets Recent for questions about recent events ("this week",
+// "recently", "announced"): 1 for a story of the day asked about, halving
+// at freshDays; 0 for an undated story, which cannot be shown to be
+// recent. Without a day asked about, age counts from the newest candidate,
+// so an archive answers as it would have on the day its newest story ran.
+func recency(q question.Question, cs []candidate, asOf time.Time) {
 	if !q.Recent {
 		return
 	}
-	var newest time.Time
-	for _, r := range rs {
-		if p := r.hit.Passage.Published; p.After(newest) {
-			newest = p
+	if asOf.IsZero() {
+		for _, c := range cs {
+			if p := c.hit.Passage.Published; p.After(asOf) {
+				asOf = p
+			}
 		}
 	}
-	if newest.IsZero() {
-		return
-	}
-	for i := range rs {
-		p := rs[i].hit.Passage.Published
+	for i := range cs {
+		p := cs[i].hit.Passage.Published
 		if p.IsZero() {
 			continue
 		}
-		age := newest.Sub(p).Hours() / 24
-		rs[i].score += weights.dated + weights.fresh/(1+age/freshDays)
+		age := max(asOf.Sub(p).Hours()/24, 0)
+		cs[i].f[Recent] = 1 / (1 + age/freshDays)
 	}
 }

@@ -14,8 +14,8 @@ type Split string
 
 // The two halves.
 const (
-	Tune  Split = "tune"
-	Valid Split = "valid"
+	Tuning     Split = "tune"
+	Validation Split = "valid"
 )
 
 // splitOf puts key (an article) in one half, the same one on
@@ -25,9 +25,9 @@ func splitOf(key string) Split {
 	h := fnv.New32a()
 	h.Write([]byte(key))
 	if h.Sum32()%2 == 0 {
-		return Tune
+		return Tuning
 	}
-	return Valid
+	return Validation
 }
 
 // weekSplits puts a quiz set's weeks in alternate halves, oldest first:
@@ -40,7 +40,7 @@ func weekSplits(ids []string) map[string]Split {
 	slices.Sort(weeks)
 	out := map[string]Split{}
 	for _, w := range slices.Compact(weeks) {
-		out[w] = []Split{Tune, Valid}[len(out)%2]
+		out[w] = []Split{Tuning, Validation}[len(out)%2]
 	}
 	return out
 }

@@ -89,7 +89,7 @@ func TestDevSets(t *testing.T) {
 		t.Fatal(err)
 	}
 	var r Report
-	if err := r.add(ctx, c, cases); err != nil {
+	if err := r.add(ctx, c, cases, answer.DefaultWeights()); err != nil {
 		t.Fatal(err)
 	}
 	checkReport(t, r)

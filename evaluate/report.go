@@ -104,7 +104,7 @@ func (r Report) Find(system, set string, split Split) (Row, bool) {
 func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "%-14s %-6s %-9s %4s %10s %8s %8s\n", "set", "split", "system", "n", "article@3", "text@3", "speaker")
 	rows := slices.Clone(r.Rows)
-	sets, splits := []string{SetWho, SetQuiz, SetWhoWeb, SetWeb}, []Split{Tune, Valid, All}
+	sets, splits := []string{SetWho, SetQuiz, SetWhoWeb, SetWeb}, []Split{Tuning, Validation, All}
 	slices.SortStableFunc(rows, func(a, b Row) int {
 		return cmp.Or(cmp.Compare(slices.Index(sets, a.Set), slices.Index(sets, b.Set)),
 			cmp.Compare(slices.Index(splits, a.Split), slices.Index(splits, b.Split)),

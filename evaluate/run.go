@@ -149,51 +149,70 @@ const (
 )
 
 // Run builds both corpora under dir (a temporary folder when dir is ""),
-// asks every dev question of storybot and of the baseline, and writes the
-// table to w. Corpora already built in dir are reused.
-func Run(ctx context.Context, sharedDir, dir string, w io.Writer) (Report, error) {
+// asks every dev question of storybot (ranking with w) and of the baseline,
+// and writes the table to out. Corpora already built in dir are reused.
+func Run(ctx context.Context, sharedDir, dir string, w answer.Weights, out io.Writer) (Report, error) {
+	parts, done, err := Parts(ctx, sharedDir, dir)
+	if err != nil {
+		return Report{}, err
+	}
+	defer done()
+	var r Report
+	for _, p := range parts {
+		if err := r.add(ctx, p.Corpus, p.Cases, w); err != nil {
+			return Report{}, err
+		}
+	}
+	r.Write(out)
+	return r, nil
+}
+
+// Parts builds (or opens) both corpora under dir, a temporary folder when
+// dir is "", with their questions; done closes them and removes a
+// temporary folder.
+func Parts(ctx context.Context, sharedDir, dir string) ([]Part, func(), error) {
+	cleanup := func() {}
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "storybot-eval-")
 		if err != nil {
-			return Report{}, fmt.Errorf("evaluate: %w", err)
+			return nil, nil, fmt.Errorf("evaluate: %w", err)
 		}
-		defer os.RemoveAll(tmp)
+		cleanup = func() { os.RemoveAll(tmp) }
 		dir = tmp
 	}
 	bbc, err := Build(ctx, sharedDir, filepath.Join(dir, "bbc"))
 	if err != nil {
-		return Report{}, err
+		cleanup()
+		return nil, nil, err
 	}
-	defer bbc.Close()
 	web, err := BuildWeb(ctx, sharedDir, filepath.Join(dir, "web"))
 	if err != nil {
-		return Report{}, err
+		bbc.Close()
+		cleanup()
+		return nil, nil, err
 	}
-	defer web.Close()
-	var r Report
-	for _, part := range []struct {
-		corpus *Corpus
-		cases  func() ([]Case, error)
-	}{
-		{bbc, func() ([]Case, error) { return BBCCases(ctx, bbc, sharedDir) }},
-		{web.Corpus, func() ([]Case, error) { return web.Cases(ctx, sharedDir) }},
-	} {
-		cases, err := part.cases()
-		if err != nil {
-			return Report{}, err
-		}
-		if err := r.add(ctx, part.corpus, cases); err != nil {
-			return Report{}, err
-		}
+	done := func() {
+		bbc.Close()
+		web.Close()
+		cleanup()
 	}
-	r.Write(w)
-	return r, nil
+	bc, err := BBCCases(ctx, bbc, sharedDir)
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	wc, err := web.Cases(ctx, sharedDir)
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	return []Part{{bbc, bc}, {web.Corpus, wc}}, done, nil
 }
 
-// add asks cases of storybot and of the baseline over c.
-func (r *Report) add(ctx context.Context, c *Corpus, cases []Case) error {
+// add asks cases of storybot (ranking with w) and of the baseline over c.
+func (r *Report) add(ctx context.Context, c *Corpus, cases []Case, w answer.Weights) error {
 	start := time.Now()
-	outs, err := Evaluate(ctx, answer.New(c.Index), cases)
+	outs, err := Evaluate(ctx, answer.NewWith(c.Index, w), cases)
 	if err != nil {
 		return err
 	}

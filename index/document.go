@@ -36,6 +36,27 @@ func document(p article.Passage) map[string]any {
 	return d
 }
 
+// articleDocument is the bleve form of the article whose passages are ps,
+// all of one article: its title and its whole text.
+func articleDocument(ps []article.Passage) map[string]any {
+	p := ps[0]
+	texts := make([]string, len(ps))
+	for i, x := range ps {
+		texts[i] = x.Text
+	}
+	d := map[string]any{
+		fieldKind:         kindArticle,
+		fieldArticleTitle: p.Title,
+		fieldArticleBody:  strings.Join(texts, "\n\n"),
+		fieldSource:       p.Source,
+		fieldArticle:      p.ArticleID,
+	}
+	if !p.Published.IsZero() {
+		d[fieldPublished] = p.Published.UTC().Format(time.RFC3339)
+	}
+	return d
+}
+
 // passageFrom rebuilds a passage from the stored fields of a hit.
 func passageFrom(id string, f map[string]any) article.Passage {
 	str := func(k string) string { s, _ := f[k].(string); return s }

@@ -111,7 +111,13 @@ func (ix *Index) Count() (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)
 	}
-	return n, nil
+	q := bleve.NewTermQuery(kindArticle)
+	q.SetField(fieldKind)
+	res, err := ix.alias.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n - res.Total, nil
 }
 
 // Replace makes articleID's passages exactly ps, in one batch: passages of
@@ -170,11 +176,18 @@ func (ix *Index) Has(ctx context.Context, articleID string) (bool, error) {
 	return res.Total > 0, nil
 }
 
+// addAll adds the passages of one article and its article document.
 func addAll(b *bleve.Batch, ps []article.Passage) error {
+	if len(ps) == 0 {
+		return nil
+	}
 	for _, p := range ps {
 		if err := b.Index(p.ID, document(p)); err != nil {
 			return fmt.Errorf("index: passage %s: %w", p.ID, err)
 		}
+	}
+	if err := b.Index(ps[0].ArticleID, articleDocument(ps)); err != nil {
+		return fmt.Errorf("index: article %s: %w", ps[0].ArticleID, err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -368,5 +369,68 @@ func TestReplaceDuringRebuildWins(t *testing.T) {
 	hits, _ = ix.Search(ctx, Query{Clauses: []Clause{{Text: "fresh"}}})
 	if len(hits) != 1 {
 		t.Errorf("fresh version: got %v", ids(hits))
+	}
+}
+
+// TestSearchArticles: an article is scored on its whole text and title, so
+// one whose words are spread over several passages leads one where a
+// single passage holds a few of them.
+func TestSearchArticles(t *testing.T) {
+	ix := open(t, t.TempDir())
+	ctx := context.Background()
+	may := time.Date(2017, 5, 25, 0, 0, 0, 0, time.UTC)
+	spread := passages("s1", "Manchester leak row", "wire", may,
+		"Police stopped sharing intelligence with the United States.",
+		"The bombing investigation continued in Manchester on Thursday.")
+	one := passages("o1", "Sport roundup", "wire", may.AddDate(0, 0, 1),
+		"Manchester United beat Ajax in Stockholm.", "The intelligence of the coach was praised.", "Fans went home happy.")
+	for _, ps := range [][]article.Passage{spread, one} {
+		if err := ix.Replace(ctx, ps[0].ArticleID, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"whole article", Query{Clauses: []Clause{{Text: "manchester intelligence leak bombing"}}}, []string{"s1", "o1"}},
+		{"phrase across the body", Query{Clauses: []Clause{{Text: "manchester united", Phrase: true}}}, []string{"o1"}},
+		{"until filter", Query{Clauses: []Clause{{Text: "manchester"}}, Until: may}, []string{"s1"}},
+		{"title only word", Query{Clauses: []Clause{{Text: "roundup"}}}, []string{"o1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := ix.SearchArticles(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.ArticleID)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// article documents are not passages
+	if n, _ := ix.Count(); n != 5 {
+		t.Errorf("Count: got %d passages, want 5", n)
+	}
+	hits, err := ix.Search(ctx, Query{Clauses: []Clause{{Text: "manchester intelligence"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if !strings.Contains(h.Passage.ID, "/") {
+			t.Errorf("passage search returned article document %s", h.Passage.ID)
+		}
+	}
+	if err := ix.Delete(ctx, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := ix.SearchArticles(ctx, Query{Clauses: []Clause{{Text: "bombing"}}}); len(hits) != 0 {
+		t.Errorf("after Delete: got %v, want no article", hits)
 	}
 }

@@ -26,6 +26,14 @@ const (
 	fieldPublished = "published"
 	fieldPosition  = "pos"
 	fieldSpeakerJS = "speakers_json"
+
+	// An article document, one per article beside its passages, holds the
+	// whole text for article-level scoring; its fields are its own, so
+	// passage queries never match it.
+	fieldKind         = "kind" // "article" on article documents only
+	fieldArticleTitle = "atitle"
+	fieldArticleBody  = "abody"
+	kindArticle       = "article"
 )
 
 func newMapping() mapping.IndexMapping {
@@ -80,6 +88,9 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeakerJS, stored())
 	doc.AddFieldMappingsAt(fieldPublished, published)
 	doc.AddFieldMappingsAt(fieldPosition, pos)
+	doc.AddFieldMappingsAt(fieldKind, keywordField(false))
+	doc.AddFieldMappingsAt(fieldArticleTitle, text(false))
+	doc.AddFieldMappingsAt(fieldArticleBody, text(false))
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc

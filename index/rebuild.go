@@ -81,13 +81,23 @@ func discard(idx bleve.Index, path string) {
 type rebuildWriter struct {
 	ix      *Index
 	idx     bleve.Index
-	pending []article.Passage
+	pending [][]article.Passage // each one article's passages
+	size    int
 	n       int
 }
 
+// add queues the passages of one or more articles.
 func (w *rebuildWriter) add(ps []article.Passage) error {
-	w.pending = append(w.pending, ps...)
-	if len(w.pending) >= batchSize {
+	for len(ps) > 0 {
+		k := 1
+		for k < len(ps) && ps[k].ArticleID == ps[0].ArticleID {
+			k++
+		}
+		w.pending = append(w.pending, ps[:k])
+		w.size += k
+		ps = ps[k:]
+	}
+	if w.size >= batchSize {
 		return w.flush()
 	}
 	return nil
@@ -103,18 +113,18 @@ func (w *rebuildWriter) flush() error {
 	w.ix.mu.Lock()
 	defer w.ix.mu.Unlock()
 	b := w.idx.NewBatch()
-	for _, p := range w.pending {
-		if w.ix.touched[p.ArticleID] {
+	for _, ps := range w.pending {
+		if w.ix.touched[ps[0].ArticleID] {
 			continue
 		}
-		if err := b.Index(p.ID, document(p)); err != nil {
-			return fmt.Errorf("passage %s: %w", p.ID, err)
+		if err := addAll(b, ps); err != nil {
+			return err
 		}
-		w.n++
+		w.n += len(ps)
 	}
 	if err := w.idx.Batch(b); err != nil {
 		return err
 	}
-	w.pending = w.pending[:0]
+	w.pending, w.size = w.pending[:0], 0
 	return nil
 }

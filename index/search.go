@@ -54,7 +54,7 @@ var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldOutlet, fie
 // Search returns the passages that best match q, best first. A query with
 // no clause returns nothing.
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
-	bq := buildQuery(q)
+	bq := buildQuery(q, passageFields)
 	if bq == nil {
 		return nil, nil
 	}
@@ -75,13 +75,58 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return hits, nil
 }
 
-func buildQuery(q Query) query.Query {
+// ArticleHit is one article found, scored by BM25 over its title and its
+// whole text.
+type ArticleHit struct {
+	ArticleID string
+	Score     float64
+}
+
+// articleFields are where an article-level query looks, with their weights.
+var articleFields = []field{{fieldArticleTitle, 1}, {fieldArticleBody, 1}}
+
+// SearchArticles returns the articles that best match q's clauses as a
+// whole, title and body, best first; q's filters apply as for passages.
+func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, error) {
+	q.PreferSpeech = 0 // speech is a passage's
+	bq := buildQuery(q, articleFields)
+	if bq == nil {
+		return nil, nil
+	}
+	size := q.Size
+	if size <= 0 {
+		size = 50
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.Fields = []string{fieldArticle}
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search articles: %w", err)
+	}
+	hits := make([]ArticleHit, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i] = ArticleHit{ArticleID: h.ID, Score: h.Score}
+	}
+	return hits, nil
+}
+
+// field is a field a clause is matched in, with its weight.
+type field struct {
+	name   string
+	weight float64
+}
+
+// passageFields are where a passage query looks: the passage text, its
+// article's title, and its speakers' names and roles.
+var passageFields = []field{{fieldText, 1}, {fieldTitle, 0.4}, {fieldSpeakers, 0.6}}
+
+func buildQuery(q Query, fields []field) query.Query {
 	var must, should []query.Query
 	for _, c := range q.Clauses {
 		if c.Text == "" {
 			continue
 		}
-		cq := clauseQuery(c)
+		cq := clauseQuery(c, fields)
 		if c.Must {
 			must = append(must, cq)
 		} else {
@@ -118,17 +163,13 @@ func buildQuery(q Query) query.Query {
 	return b
 }
 
-// clauseQuery matches a clause in the passage text, its article's title and
-// its speakers' names and roles.
-func clauseQuery(c Clause) query.Query {
+// clauseQuery matches a clause in fields (the first of them alone when the
+// clause is TextOnly).
+func clauseQuery(c Clause, fields []field) query.Query {
 	boost := c.Boost
 	if boost == 0 {
 		boost = 1
 	}
-	fields := []struct {
-		name   string
-		weight float64
-	}{{fieldText, 1}, {fieldTitle, 0.4}, {fieldSpeakers, 0.6}}
 	if c.TextOnly {
 		fields = fields[:1]
 	}

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+
+	"storybot/answer"
 
 	"storybot/evaluate"
 )
@@ -16,6 +19,8 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
 	keep := fs.String("keep", "", "build the corpora in this folder and keep them for the next run (default: a temporary folder)")
+	tune := fs.Bool("tune", false, "fit the ranking weights on the tuning halves, then evaluate with them")
+	write := fs.String("write", "", "with --tune: write the fitted weights to this file (answer/weights.json to adopt them)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -25,6 +30,27 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(*shared); err != nil {
 		return fmt.Errorf("no research data at %s (use --shared DIR): %w", *shared, err)
 	}
-	_, err := evaluate.Run(ctx, *shared, *keep, e.stdout)
+	w := answer.DefaultWeights()
+	if *tune {
+		parts, done, err := evaluate.Parts(ctx, *shared, *keep)
+		if err != nil {
+			return err
+		}
+		w, err = evaluate.Tune(ctx, parts, w, e.stderr)
+		done()
+		if err != nil {
+			return err
+		}
+		if *write != "" {
+			b, err := json.Marshal(w)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(*write, append(b, '\n'), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := evaluate.Run(ctx, *shared, *keep, w, e.stdout)
 	return err
 }

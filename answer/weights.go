@@ -1,0 +1,123 @@
+package answer
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// Weights is the ranking's one table: a weight per feature, the line below
+// which an article is off topic, and the boosts retrieval gives parts of the
+// question. The table in use is weights.json, fitted on the dev sets'
+// tuning halves by `storybot eval --tune` and kept only when the
+// validation halves improved too.
+type Weights struct {
+	Features [numFeatures]float64
+	// OffTopic is the share of the best article's relevance under which an
+	// article is off topic: its passages come after every on-topic one,
+	// whatever their evidence.
+	OffTopic float64
+	// Diversity is what a passage's score loses, when citations are
+	// chosen, for each citation its article already has.
+	Diversity float64
+	Boosts    Boosts
+	// Figures are what the table scored when it was fitted, for the record.
+	Figures map[string]float64
+}
+
+// Boosts weigh the parts of a question in the index query.
+type Boosts struct {
+	Name     float64 `json:"name"`     // a word of a name
+	Phrase   float64 `json:"phrase"`   // a name or phrase as a whole
+	Pair     float64 `json:"pair"`     // two adjacent key words as a phrase
+	Reaction float64 `json:"reaction"` // a reaction word ("criticised"): a weak hint
+	Speech   float64 `json:"speech"`   // a passage with attributed speech, for questions about speech
+}
+
+//go:embed weights.json
+var weightsJSON []byte
+
+// DefaultWeights returns the fitted table in weights.json.
+func DefaultWeights() Weights {
+	w, err := ParseWeights(weightsJSON)
+	if err != nil {
+		panic(err) // weights.json is part of the source; TestDefaultWeights reads it
+	}
+	return w
+}
+
+type weightsFile struct {
+	Features  map[string]float64 `json:"features"`
+	OffTopic  float64            `json:"off_topic"`
+	Diversity float64            `json:"diversity"`
+	Boosts    Boosts             `json:"boosts"`
+	Figures   map[string]float64 `json:"figures,omitempty"`
+}
+
+// ParseWeights reads a table in the form of weights.json. Every feature
+// must be named, and no name may be unknown.
+func ParseWeights(b []byte) (Weights, error) {
+	var f weightsFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return Weights{}, fmt.Errorf("answer: weights: %w", err)
+	}
+	w := Weights{OffTopic: f.OffTopic, Diversity: f.Diversity, Boosts: f.Boosts, Figures: f.Figures}
+	for i, name := range featureNames {
+		v, ok := f.Features[name]
+		if !ok {
+			return Weights{}, fmt.Errorf("answer: weights: no weight for %s", name)
+		}
+		w.Features[i] = v
+	}
+	if len(f.Features) != len(featureNames) {
+		return Weights{}, fmt.Errorf("answer: weights: %d features named, want %d", len(f.Features), len(featureNames))
+	}
+	return w, nil
+}
+
+// MarshalJSON writes w in the form of weights.json.
+func (w Weights) MarshalJSON() ([]byte, error) {
+	f := weightsFile{Features: map[string]float64{}, OffTopic: w.OffTopic, Diversity: w.Diversity, Boosts: w.Boosts, Figures: w.Figures}
+	for i, name := range featureNames {
+		f.Features[name] = w.Features[i]
+	}
+	return json.MarshalIndent(f, "", "  ")
+}
+
+// relevance is an article's relevance: its article features, weighted.
+func (w *Weights) relevance(f *Features) float64 {
+	s := 0.0
+	for _, a := range articleFeatures {
+		s += w.Features[a] * f[a]
+	}
+	return s
+}
+
+// score is a candidate's score given its article's relevance as a share of
+// the best article's: topic features count in full, evidence features as
+// far as the article is on topic, and a passage of an off-topic article
+// comes after every on-topic one.
+func (w *Weights) score(f *Features, rel float64) float64 {
+	s := 0.0
+	for i, v := range f {
+		c := w.Features[i] * v
+		if Feature(i).evidence() {
+			c *= rel
+		}
+		s += c
+	}
+	if rel < w.OffTopic {
+		s -= w.offTopicPenalty()
+	}
+	return s
+}
+
+// offTopicPenalty is more than any candidate can score.
+func (w *Weights) offTopicPenalty() float64 {
+	p := 1.0
+	for _, v := range w.Features {
+		p += math.Abs(v)
+	}
+	return p
+}

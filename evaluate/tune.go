@@ -1,0 +1,185 @@
+package evaluate
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+
+	"storybot/answer"
+)
+
+// prepared is one question retrieved and measured once, to be ranked with
+// many weightings.
+type prepared struct {
+	c Case
+	p *answer.Prepared
+}
+
+// Part is a corpus with the questions asked over it.
+type Part struct {
+	Corpus *Corpus
+	Cases  []Case
+}
+
+// Tune fits the feature weights and the off-topic line of start by
+// coordinate ascent on the tuning halves of the sets in parts: each weight
+// in turn takes the value of a grid that scores best, round after round,
+// until no change helps. The score is the mean over sets of each set's mean
+// check (article@3, text@3 and, where judged, speaker), so a small set
+// counts as much as a large one. Retrieval (and its boosts) is run once;
+// only the ranking is refitted. It logs each round's tuning and validation
+// scores to log.
+func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer) (answer.Weights, error) {
+	var qs []prepared
+	for _, part := range parts {
+		svc := answer.NewWith(part.Corpus.Index, start)
+		for _, c := range part.Cases {
+			p, err := svc.Prepare(ctx, request(c))
+			if err != nil {
+				return start, fmt.Errorf("evaluate: tune: %s: %w", c.ID, err)
+			}
+			qs = append(qs, prepared{c, p})
+		}
+	}
+	w := start
+	best := objective(qs, &w, Tuning)
+	fmt.Fprintf(log, "start: tune %.4f valid %.4f\n", best, objective(qs, &w, Validation))
+	for round := 1; round <= maxRounds; round++ {
+		improved := false
+		for k := range knobs(&w) {
+			ptr := knobs(&w)[k]
+			old := *ptr
+			for _, v := range grid(old, k == offTopicKnob) {
+				*ptr = v
+				if s := objective(qs, &w, Tuning); s > best+1e-9 {
+					best, old, improved = s, v, true
+				}
+			}
+			*ptr = old
+		}
+		fmt.Fprintf(log, "round %d: tune %.4f valid %.4f\n", round, best, objective(qs, &w, Validation))
+		if !improved {
+			break
+		}
+	}
+	w.Figures = figures(qs, &w)
+	return w, nil
+}
+
+// maxRounds bounds the coordinate ascent.
+const maxRounds = 8
+
+// offTopicKnob is the index of the off-topic line among the knobs.
+const offTopicKnob = 0
+
+// knobs are the values Tune fits: the off-topic line, the diversity of
+// citations, then each feature weight.
+func knobs(w *answer.Weights) []*float64 {
+	out := []*float64{&w.OffTopic, &w.Diversity}
+	for i := range w.Features {
+		out = append(out, &w.Features[i])
+	}
+	return out
+}
+
+// grid is the values a knob is tried at: around its value and a few fixed
+// points, never negative (each feature says something good).
+func grid(v float64, share bool) []float64 {
+	if share {
+		return []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+	}
+	vals := map[float64]bool{0: true, 0.25: true, 0.5: true, 1: true, 2: true, 4: true}
+	for _, f := range []float64{0.5, 0.8, 1.25, 2} {
+		vals[round2(v*f)] = true
+	}
+	for _, d := range []float64{-0.25, 0.25} {
+		if v+d >= 0 {
+			vals[round2(v+d)] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(vals))
+}
+
+func round2(v float64) float64 { return float64(int(v*100+0.5)) / 100 }
+
+// objective is the mean over sets of the mean check of split's questions.
+func objective(qs []prepared, w *answer.Weights, split Split) float64 {
+	type tally struct{ sum, n float64 }
+	sets := map[string]*tally{}
+	for _, q := range qs {
+		if q.c.Split != split {
+			continue
+		}
+		a := q.p.Answer(w)
+		r := Judge(a, q.c)
+		checks := []bool{r.Article, r.Text}
+		if q.c.Speakers != nil {
+			checks = append(checks, r.Speaker)
+		}
+		t := sets[q.c.Set]
+		if t == nil {
+			t = &tally{}
+			sets[q.c.Set] = t
+		}
+		for _, ok := range checks {
+			t.sum += float64(b2i(ok)) / float64(len(checks))
+		}
+		t.sum += nearness * reciprocalRanks(a, q.c)
+		t.n++
+	}
+	total := 0.0
+	for _, t := range sets {
+		total += t.sum / t.n
+	}
+	if len(sets) == 0 {
+		return 0
+	}
+	return total / float64(len(sets))
+}
+
+// nearness is how much the reciprocal ranks of the first right citations
+// add to a question's checks: a right answer fourth instead of tenth is
+// nearer, and this smoother score lets small improvements show while the
+// checks at three still decide.
+const nearness = 0.2
+
+// reciprocalRanks is the mean of 1/rank of the first citation holding a
+// gold text and of the first citing a gold article, 0 for none.
+func reciprocalRanks(a answer.Answer, c Case) float64 {
+	var text, art float64
+	for i, ct := range a.Citations {
+		for _, g := range c.Texts {
+			if text == 0 && containsGold(ct.Passage, g) {
+				text = 1 / float64(i+1)
+			}
+		}
+		if art == 0 && c.Gold[ct.ArticleID] {
+			art = 1 / float64(i+1)
+		}
+	}
+	return (text + art) / 2
+}
+
+// figures are each set's checks on each half with w, for the record.
+func figures(qs []prepared, w *answer.Weights) map[string]float64 {
+	var outs []Outcome
+	for _, q := range qs {
+		outs = append(outs, Outcome{Case: q.c, Result: Judge(q.p.Answer(w), q.c)})
+	}
+	m := map[string]float64{}
+	for _, r := range Summarize(SystemStorybot, outs) {
+		if r.Split == All {
+			continue
+		}
+		key := r.Set + " " + string(r.Split) + " "
+		m[key+"article@3"], m[key+"text@3"] = round3(r.Article), round3(r.Text)
+		if r.Speaker >= 0 {
+			m[key+"speaker"] = round3(r.Speaker)
+		}
+	}
+	return m
+}
+
+func round3(v float64) float64 { return float64(int(v*1000+0.5)) / 1000 }
