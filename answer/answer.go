@@ -33,6 +33,7 @@ type Speaker struct {
 	Name     string `json:"name"`
 	Role     string `json:"role,omitempty"`
 	Quote    string `json:"quote"`
+	Kind     string `json:"kind,omitempty"` // direct (their words) or reported (the writer's account)
 	Citation int    `json:"citation"`
 }
 

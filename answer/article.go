@@ -26,7 +26,7 @@ func articleFeaturesOf(cs []candidate, gs []group, docs [][]index.Token, runs []
 		id := c.hit.Passage.ArticleID
 		if found[id] == nil {
 			found[id] = make([]bool, len(gs))
-			toks := index.JoinRuns(analyzeText(c.hit.Passage.Title), runs)
+			toks := index.JoinRuns(index.Tokens(c.hit.Passage.Title), runs)
 			title[id], _, _ = coverage(gs, toks, total)
 			mark(found[id], gs, toks)
 		}

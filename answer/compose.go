@@ -7,20 +7,20 @@ import (
 
 	"storybot/article"
 	"storybot/index"
+	"storybot/neardup"
 	"storybot/question"
 )
 
 const (
 	defaultLimit      = 5
-	maxPerArticle     = 3   // passages one article may fill while other articles are left
-	nearDuplicate     = 0.6 // word-shingle overlap above which two passages are one
+	maxPerArticle     = 3 // passages one article may fill while other articles are left
 	maxAnswerSentence = 320
 )
 
 // compose turns ranked passages into the Answer: citations chosen with
 // diversity across articles, near-duplicates dropped, speakers collected,
 // and an answer line.
-func compose(q question.Question, rs []ranked, limit int, diversity float64) Answer {
+func compose(q question.Question, rs []ranked, limit int, w *Weights) Answer {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
@@ -28,7 +28,7 @@ func compose(q question.Question, rs []ranked, limit int, diversity float64) Ans
 	for _, t := range q.Terms {
 		a.Terms = append(a.Terms, t.Word)
 	}
-	picked := pick(rs, limit, diversity, q.Speech && q.Subject == "")
+	picked := pick(rs, limit, w, q.Speech && q.Subject == "")
 	for i, r := range picked {
 		a.Citations = append(a.Citations, citation(i+1, r))
 	}
@@ -46,14 +46,14 @@ func compose(q question.Question, rs []ranked, limit int, diversity float64) Ans
 // article. Near-duplicates are skipped, and one article gives at most
 // maxPerArticle while others are left. For "who reacted" questions each
 // new speaker near the best is worth a citation first (newSpeakers).
-func pick(rs []ranked, limit int, diversity float64, speech bool) []ranked {
+func pick(rs []ranked, limit int, w *Weights, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
 	count := map[string]int{}
-	var shingles []map[string]bool
+	var shingles [][]uint64
 	take := func(i int) {
 		used[i] = true
-		sh := shingleSet(rs[i].hit.Passage.Text)
+		sh := neardup.Shingles(rs[i].hit.Passage.Text)
 		if duplicated(sh, shingles) {
 			return
 		}
@@ -62,7 +62,7 @@ func pick(rs []ranked, limit int, diversity float64, speech bool) []ranked {
 		count[rs[i].hit.Passage.ArticleID]++
 	}
 	if speech {
-		for _, i := range newSpeakers(rs) {
+		for _, i := range newSpeakers(rs, w.SpeakerFloor) {
 			if len(chosen) < limit && !used[i] {
 				take(i)
 			}
@@ -75,7 +75,7 @@ func pick(rs []ranked, limit int, diversity float64, speech bool) []ranked {
 			if used[i] || capped && n >= maxPerArticle {
 				continue
 			}
-			if s := r.score - diversity*float64(n); s > bestScore {
+			if s := r.score - w.Diversity*float64(n); s > bestScore {
 				best, bestScore = i, s
 			}
 		}
@@ -91,21 +91,17 @@ func pick(rs []ranked, limit int, diversity float64, speech bool) []ranked {
 	return chosen
 }
 
-// speakerFloor is the share of the best passage's score a passage needs for
-// its new speaker to earn it a citation.
-const speakerFloor = 0.8
-
 // newSpeakers returns, best first, the passages that name a speaker no
 // better passage names: for "who reacted" each reaction is worth a
 // citation, a second passage by the same speaker much less, and a
 // reaction need not repeat the story's words to belong to it. Only
 // passages scoring near the best count, so an off-topic story's speakers
 // stay out. Questions about one speaker ("what did X say") do not use it.
-func newSpeakers(rs []ranked) []int {
+func newSpeakers(rs []ranked, floor float64) []int {
 	var out []int
 	seen := map[string]bool{}
 	for i, r := range rs {
-		if r.score < speakerFloor*rs[0].score {
+		if r.score < floor*rs[0].score {
 			break
 		}
 		fresh := false
@@ -120,9 +116,12 @@ func newSpeakers(rs []ranked) []int {
 	}
 	return out
 }
-func duplicated(sh map[string]bool, seen []map[string]bool) bool {
+
+// duplicated reports whether a passage says what a chosen one says: the
+// same wire copy, or the same quotation, run by two outlets.
+func duplicated(sh []uint64, seen [][]uint64) bool {
 	for _, s := range seen {
-		if jaccard(s, sh) > nearDuplicate {
+		if neardup.Same(s, sh) {
 			return true
 		}
 	}
@@ -151,7 +150,7 @@ func highlights(text string, matched []string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, t := range index.JoinRuns(analyzeText(text), index.Runs(matched)) {
+	for _, t := range index.JoinRuns(index.Tokens(text), index.Runs(matched)) {
 		w := text[t.Start:t.End]
 		if want[t.Term] && !seen[w] {
 			seen[w] = true
@@ -162,7 +161,8 @@ func highlights(text string, matched []string) []string {
 }
 
 // speakers lists who said what in the cited passages, the person asked about
-// first, each name once.
+// first, each name once, with their own words where a citation quotes them
+// directly rather than only reporting them.
 func speakers(q question.Question, picked []ranked) []Speaker {
 	out := []Speaker{}
 	index := map[string]int{}
@@ -173,10 +173,13 @@ func speakers(q question.Question, picked []ranked) []Speaker {
 				if len(out[j].Name) < len(s.Name) {
 					out[j].Name = s.Name
 				}
+				if out[j].Kind != article.Direct && s.Kind == article.Direct {
+					out[j].Quote, out[j].Kind, out[j].Citation = shorten(s.Quote, 200), s.Kind, i+1
+				}
 				continue
 			}
 			index[key] = len(out)
-			out = append(out, Speaker{Name: s.Name, Role: s.Role, Quote: shorten(s.Quote, 200), Citation: i + 1})
+			out = append(out, Speaker{Name: s.Name, Role: s.Role, Quote: shorten(s.Quote, 200), Kind: s.Kind, Citation: i + 1})
 		}
 	}
 	if q.Subject != "" {
@@ -241,26 +244,4 @@ func shorten(s string, n int) string {
 		cut = n
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
-}
-
-func shingleSet(text string) map[string]bool {
-	ws := strings.Fields(strings.ToLower(text))
-	m := map[string]bool{}
-	for i := 0; i+3 <= len(ws); i++ {
-		m[strings.Join(ws[i:i+3], " ")] = true
-	}
-	return m
-}
-
-func jaccard(a, b map[string]bool) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	inter := 0
-	for k := range a {
-		if b[k] {
-			inter++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
 }

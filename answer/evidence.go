@@ -36,7 +36,7 @@ func (s spotter) sentenceEvidence(gs []group, total float64, p article.Passage, 
 	for _, b := range bounds {
 		opens[b[0]] = true
 	}
-	ws := scanWords(text)
+	ws := index.Words(text)
 	spans := s.spans(ws, text, p.Source, func(off int) bool { return opens[off] })
 	var ev evidence
 	seen := map[string]bool{}

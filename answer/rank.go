@@ -76,7 +76,7 @@ func measure(q question.Question, hits []index.Hit, arts []index.ArticleHit, asO
 	runs := index.Runs(slices.Collect(maps.Keys(wanted)))
 	docs := make([][]index.Token, len(hits))
 	for i, h := range hits {
-		docs[i] = matching(index.JoinRuns(analyzeText(h.Passage.Text), runs), wanted)
+		docs[i] = matching(index.JoinRuns(index.Tokens(h.Passage.Text), runs), wanted)
 	}
 	setIDF(gs, docs)
 	total, askTotal := 0.0, 0.0
@@ -113,6 +113,7 @@ func measure(q question.Question, hits []index.Hit, arts []index.ArticleHit, asO
 		c.f[Reacts] = reacts(gs, docs[i])
 		c.f[Source] = source(q, h.Passage)
 	}
+	contextCoverage(out, gs, docs, total)
 	articleFeaturesOf(out, gs, docs, runs, total, arts)
 	redundancy(out, keys)
 	recency(q, out, asOf)
@@ -275,6 +276,32 @@ func pairShare(pairs [][2]string, toks []index.Token) float64 {
 		}
 	}
 	return float64(n) / float64(len(pairs))
+}
+
+// contextCoverage sets ContextCoverage: the question's share held by a
+// passage together with its neighbours in its article (those among the
+// candidates). A quotation often answers a question its lead-in sets up
+// ("X criticised the plan." then the words), and a fact may follow the
+// paragraph that names its subject.
+func contextCoverage(cs []candidate, gs []group, docs [][]index.Token, total float64) {
+	type key struct {
+		article string
+		pos     int
+	}
+	at := make(map[key]int, len(cs))
+	for i, c := range cs {
+		at[key{c.hit.Passage.ArticleID, c.hit.Passage.Position}] = i
+	}
+	found := make([]bool, len(gs))
+	for i, c := range cs {
+		clear(found)
+		for d := -1; d <= 1; d++ {
+			if j, ok := at[key{c.hit.Passage.ArticleID, c.hit.Passage.Position + d}]; ok {
+				mark(found, gs, docs[j])
+			}
+		}
+		cs[i].f[ContextCoverage] = share(found, gs, total)
+	}
 }
 
 // reacts reports whether a passage holds one of the question's reaction

@@ -136,8 +136,18 @@ func TestNameMatches(t *testing.T) {
 }
 
 func TestPick(t *testing.T) {
+	texts := map[string]string{
+		"a1":  "The home secretary said the disclosure was irritating and must not happen again.",
+		"a2":  "The prime minister will raise the matter with the president at the summit on Thursday.",
+		"a3":  "Police chiefs said trust had been damaged by the publication of sensitive material.",
+		"b2":  "The president called the leaks deeply troubling and asked the justice department to investigate.",
+		"b3":  "A statement from the White House promised to get to the bottom of the affair quickly.",
+		"c1":  "Investigators continued to search several addresses in the south of the city overnight.",
+		"d1":  "The former chairman said the bid undervalued the company and its workers badly.",
+		"dup": "The home secretary said the disclosure was irritating and must not happen again, aides said.",
+	}
 	r := func(id, articleID string, score float64, speakers ...string) ranked {
-		p := article.Passage{ID: id, ArticleID: articleID, Text: "passage " + id + " says something different from the others"}
+		p := article.Passage{ID: id, ArticleID: articleID, Text: texts[id]}
 		for _, s := range speakers {
 			p.Speakers = append(p.Speakers, article.Speaker{Name: s, Quote: "q"})
 		}
@@ -169,9 +179,11 @@ func TestPick(t *testing.T) {
 		{"a story's second passage pays for the first", 1, false, "a1 b3 a3 b2 c1"},
 		{"each new speaker near the best first", 0, true, "a1 a3 b3 a2 b2"},
 	}
+	rs = append(rs[:1], append([]ranked{r("dup", "e", 5.9)}, rs[1:]...)...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := strings.Join(ids(pick(rs, 5, c.diversity, c.speech)), " ")
+			w := Weights{Diversity: c.diversity, SpeakerFloor: 0.8}
+			got := strings.Join(ids(pick(rs, 5, &w, c.speech)), " ") // dup repeats a1: never cited
 			if got != c.want {
 				t.Errorf("got %s, want %s", got, c.want)
 			}

@@ -73,7 +73,7 @@ func (s *Service) Prepare(ctx context.Context, r Request) (*Prepared, error) {
 // Answer ranks the candidates with w and composes the answer.
 func (p *Prepared) Answer(w *Weights) Answer {
 	rs := rankWith(w, p.cands)
-	a := compose(p.q, rs, p.r.Limit, w.Diversity)
+	a := compose(p.q, rs, p.r.Limit, w)
 	switch {
 	case p.noWords:
 		a.Hint = "Your question has no words to search for. Name the people, places or events you mean, for example: who reacted to the Manchester leak"

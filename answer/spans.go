@@ -5,35 +5,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"storybot/index"
 	"storybot/question"
 )
-
-// word is one word of a passage: where it stands, and its position
-// counted as the index counts it (every word, stop words too).
-type word struct {
-	text       string
-	start, end int
-	pos        int
-}
-
-// scanWords cuts text into words as analyzeText does, so that positions
-// agree with the index's tokens.
-func scanWords(text string) []word {
-	var out []word
-	pos := 0
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !wordRune(r) {
-			i += n
-			continue
-		}
-		start := i
-		i = wordEnd(text, i)
-		pos++
-		out = append(out, word{text: text[start:i], start: start, end: i, pos: pos})
-	}
-	return out
-}
 
 // span is a stretch of words that could be the answer: a name, a number,
 // a date or a place the question does not already give.
@@ -61,7 +35,7 @@ var placeFocus = map[string]bool{"country": true, "countries": true, "nation": t
 // spans returns the candidate answers among ws, the words of a passage
 // published by outlet; sentenceStart reports whether a word opens a
 // sentence.
-func (s spotter) spans(ws []word, text, outlet string, sentenceStart func(int) bool) []span {
+func (s spotter) spans(ws []index.Word, text, outlet string, sentenceStart func(int) bool) []span {
 	own := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(outlet)) {
 		own[w] = true
@@ -69,8 +43,8 @@ func (s spotter) spans(ws []word, text, outlet string, sentenceStart func(int) b
 	var out []span
 	for i := 0; i < len(ws); i++ {
 		if s.numeric() {
-			if isNumberWord(ws[i].text) && s.numberFits(ws[i].text) && !s.qwords[strings.ToLower(ws[i].text)] {
-				out = append(out, span{key: strings.ToLower(ws[i].text), from: ws[i].pos, to: ws[i].pos, start: ws[i].start})
+			if isNumberWord(ws[i].Text) && s.numberFits(ws[i].Text) && !s.qwords[strings.ToLower(ws[i].Text)] {
+				out = append(out, span{key: strings.ToLower(ws[i].Text), from: ws[i].Position, to: ws[i].Position, start: ws[i].Start})
 			}
 			continue
 		}
@@ -78,7 +52,7 @@ func (s spotter) spans(ws []word, text, outlet string, sentenceStart func(int) b
 		if j == i {
 			continue
 		}
-		if sp, ok := s.name(ws[i:j], own, sentenceStart(ws[i].start)); ok {
+		if sp, ok := s.name(ws[i:j], own, sentenceStart(ws[i].Start)); ok {
 			out = append(out, sp)
 		}
 		i = j - 1
@@ -105,8 +79,8 @@ func (s spotter) numberFits(w string) bool {
 // name returns the span of a run of capitalised words when it could be an
 // answer: not all given by the question, not the outlet naming itself, not
 // a calendar word, and not a lone ordinary word opening a sentence.
-func (s spotter) name(run []word, own map[string]bool, opensSentence bool) (span, bool) {
-	for len(run) > 0 && (titleWords[strings.TrimSuffix(run[0].text, ".")] || commonCapitals[run[0].text]) {
+func (s spotter) name(run []index.Word, own map[string]bool, opensSentence bool) (span, bool) {
+	for len(run) > 0 && (titleWords[strings.TrimSuffix(run[0].Text, ".")] || commonCapitals[run[0].Text]) {
 		run = run[1:]
 	}
 	if len(run) == 0 {
@@ -115,33 +89,33 @@ func (s spotter) name(run []word, own map[string]bool, opensSentence bool) (span
 	var keys []string
 	fresh := false
 	for _, w := range run {
-		l := strings.ToLower(possessiveless(w.text))
+		l := strings.ToLower(possessiveless(w.Text))
 		keys = append(keys, l)
 		if !s.qwords[l] && !own[l] && !calendar[l] {
 			fresh = true
 		}
 	}
-	if !fresh || len(run) == 1 && opensSentence && stem(run[0].text) == "" {
+	if !fresh || len(run) == 1 && opensSentence && index.Stem(run[0].Text) == "" {
 		return span{}, false
 	}
 	if s.places && !places[placeName(run)] {
 		return span{}, false
 	}
-	return span{key: strings.Join(keys, " "), from: run[0].pos, to: run[len(run)-1].pos, start: run[0].start}, true
+	return span{key: strings.Join(keys, " "), from: run[0].Position, to: run[len(run)-1].Position, start: run[0].Start}, true
 }
 
 // nameEnd returns the end of the run of capitalised words starting at
 // ws[i] ("New York Liberty", "Bank of England"), i when ws[i] is not
 // capitalised. A run stops at punctuation between two words.
-func nameEnd(ws []word, i int, text string) int {
+func nameEnd(ws []index.Word, i int, text string) int {
 	j := i
-	for j < len(ws) && capitalised(ws[j].text) {
-		if j > i && strings.TrimSpace(text[ws[j-1].end:ws[j].start]) != "" {
+	for j < len(ws) && capitalised(ws[j].Text) {
+		if j > i && strings.TrimSpace(text[ws[j-1].End:ws[j].Start]) != "" {
 			break
 		}
 		j++
-		if j+1 < len(ws) && nameJoiners[ws[j].text] && capitalised(ws[j+1].text) &&
-			strings.TrimSpace(text[ws[j-1].end:ws[j+1].start]) == ws[j].text {
+		if j+1 < len(ws) && nameJoiners[ws[j].Text] && capitalised(ws[j+1].Text) &&
+			strings.TrimSpace(text[ws[j-1].End:ws[j+1].Start]) == ws[j].Text {
 			j++
 		}
 	}
@@ -154,10 +128,10 @@ func capitalised(w string) bool {
 }
 
 // placeName is a run of words as the gazetteer writes a place.
-func placeName(run []word) string {
+func placeName(run []index.Word) string {
 	ws := make([]string, len(run))
 	for i, w := range run {
-		ws[i] = possessiveless(w.text)
+		ws[i] = possessiveless(w.Text)
 	}
 	return strings.Join(ws, " ")
 }

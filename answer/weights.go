@@ -21,7 +21,11 @@ type Weights struct {
 	// Diversity is what a passage's score loses, when citations are
 	// chosen, for each citation its article already has.
 	Diversity float64
-	Boosts    Boosts
+	// SpeakerFloor is the share of the best passage's score a passage with
+	// a speaker no better passage has needs to be cited first, for "who
+	// reacted" questions.
+	SpeakerFloor float64
+	Boosts       Boosts
 	// Figures are what the table scored when it was fitted, for the record.
 	Figures map[string]float64
 }
@@ -48,11 +52,12 @@ func DefaultWeights() Weights {
 }
 
 type weightsFile struct {
-	Features  map[string]float64 `json:"features"`
-	OffTopic  float64            `json:"off_topic"`
-	Diversity float64            `json:"diversity"`
-	Boosts    Boosts             `json:"boosts"`
-	Figures   map[string]float64 `json:"figures,omitempty"`
+	Features     map[string]float64 `json:"features"`
+	OffTopic     float64            `json:"off_topic"`
+	Diversity    float64            `json:"diversity"`
+	SpeakerFloor float64            `json:"speaker_floor"`
+	Boosts       Boosts             `json:"boosts"`
+	Figures      map[string]float64 `json:"figures,omitempty"`
 }
 
 // ParseWeights reads a table in the form of weights.json. Every feature
@@ -62,7 +67,7 @@ func ParseWeights(b []byte) (Weights, error) {
 	if err := json.Unmarshal(b, &f); err != nil {
 		return Weights{}, fmt.Errorf("answer: weights: %w", err)
 	}
-	w := Weights{OffTopic: f.OffTopic, Diversity: f.Diversity, Boosts: f.Boosts, Figures: f.Figures}
+	w := Weights{OffTopic: f.OffTopic, Diversity: f.Diversity, SpeakerFloor: f.SpeakerFloor, Boosts: f.Boosts, Figures: f.Figures}
 	for i, name := range featureNames {
 		v, ok := f.Features[name]
 		if !ok {
@@ -78,7 +83,7 @@ func ParseWeights(b []byte) (Weights, error) {
 
 // MarshalJSON writes w in the form of weights.json.
 func (w Weights) MarshalJSON() ([]byte, error) {
-	f := weightsFile{Features: map[string]float64{}, OffTopic: w.OffTopic, Diversity: w.Diversity, Boosts: w.Boosts, Figures: w.Figures}
+	f := weightsFile{Features: map[string]float64{}, OffTopic: w.OffTopic, Diversity: w.Diversity, SpeakerFloor: w.SpeakerFloor, Boosts: w.Boosts, Figures: w.Figures}
 	for i, name := range featureNames {
 		f.Features[name] = w.Features[i]
 	}

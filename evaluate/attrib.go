@@ -121,7 +121,7 @@ func attributePage(a WebArticle) ([]string, [][]article.Speaker, error) {
 
 func (r *AttribReport) add(g AttribCase, v attribVerdict) {
 	r.All.add(v)
-	if splitOf(g.ArticleURL) == Tune {
+	if splitOf(g.ArticleURL) == Tuning {
 		r.Tuning.add(v)
 	} else {
 		r.Validation.add(v)

@@ -103,7 +103,7 @@ func TestTuningSplitIsAboutHalf(t *testing.T) {
 	}
 	n := 0
 	for _, g := range gold {
-		if splitOf(g.ArticleURL) == Tune {
+		if splitOf(g.ArticleURL) == Tuning {
 			n++
 		}
 	}

@@ -164,6 +164,12 @@ func Run(ctx context.Context, sharedDir, dir string, w answer.Weights, out io.Wr
 		}
 	}
 	r.Write(out)
+	ar, err := Attribution(sharedDir)
+	if err != nil {
+		return Report{}, err
+	}
+	fmt.Fprintln(out)
+	ar.Write(out)
 	return r, nil
 }
 

@@ -23,14 +23,16 @@ type Part struct {
 	Cases  []Case
 }
 
-// Tune fits the feature weights and the off-topic line of start by
-// coordinate ascent on the tuning halves of the sets in parts: each weight
-// in turn takes the value of a grid that scores best, round after round,
-// until no change helps. The score is the mean over sets of each set's mean
-// check (article@3, text@3 and, where judged, speaker), so a small set
-// counts as much as a large one. Retrieval (and its boosts) is run once;
-// only the ranking is refitted. It logs each round's tuning and validation
-// scores to log.
+// Tune fits the knobs of start (feature weights, the off-topic line, the
+// speakers' floor, diversity) by coordinate ascent on the tuning halves of
+// the sets in parts: each knob in turn takes the value of a grid that scores
+// best, round after round, until no change helps. A change is kept only
+// when it gains on the tuning halves by minGain and does not lose on the
+// validation halves, which guard against fitting the tuning questions
+// alone. The score is the mean over sets of each set's mean check
+// (article@3, text@3 and, where judged, speaker), so a small set counts as
+// much as a large one. Retrieval (and its boosts) is run once; only the
+// ranking is refitted. It logs each round's scores to log.
 func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer) (answer.Weights, error) {
 	var qs []prepared
 	for _, part := range parts {
@@ -44,22 +46,26 @@ func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer
 		}
 	}
 	w := start
-	best := objective(qs, &w, Tuning)
-	fmt.Fprintf(log, "start: tune %.4f valid %.4f\n", best, objective(qs, &w, Validation))
+	best, guard := objective(qs, &w, Tuning), objective(qs, &w, Validation)
+	fmt.Fprintf(log, "start: tune %.4f valid %.4f\n", best, guard)
 	for round := 1; round <= maxRounds; round++ {
 		improved := false
 		for k := range knobs(&w) {
 			ptr := knobs(&w)[k]
 			old := *ptr
-			for _, v := range grid(old, k == offTopicKnob) {
+			for _, v := range grid(old, k < shareKnobs) {
 				*ptr = v
-				if s := objective(qs, &w, Tuning); s > best+1e-9 {
-					best, old, improved = s, v, true
+				s := objective(qs, &w, Tuning)
+				if s <= best+minGain {
+					continue
+				}
+				if g := objective(qs, &w, Validation); g >= guard-1e-9 {
+					best, guard, old, improved = s, g, v, true
 				}
 			}
 			*ptr = old
 		}
-		fmt.Fprintf(log, "round %d: tune %.4f valid %.4f\n", round, best, objective(qs, &w, Validation))
+		fmt.Fprintf(log, "round %d: tune %.4f valid %.4f\n", round, best, guard)
 		if !improved {
 			break
 		}
@@ -71,13 +77,18 @@ func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer
 // maxRounds bounds the coordinate ascent.
 const maxRounds = 8
 
-// offTopicKnob is the index of the off-topic line among the knobs.
-const offTopicKnob = 0
+// minGain is the least gain a change must bring to be kept: about three
+// checks of the large set, less than one question of a small one, so the
+// fit does not chase single questions.
+const minGain = 0.001
 
-// knobs are the values Tune fits: the off-topic line, the diversity of
-// citations, then each feature weight.
+// shareKnobs are how many knobs, first among them, are shares of 0 to 1.
+const shareKnobs = 2
+
+// knobs are the values Tune fits: the off-topic line and the speakers'
+// floor (shares), the diversity of citations, then each feature weight.
 func knobs(w *answer.Weights) []*float64 {
-	out := []*float64{&w.OffTopic, &w.Diversity}
+	out := []*float64{&w.OffTopic, &w.SpeakerFloor, &w.Diversity}
 	for i := range w.Features {
 		out = append(out, &w.Features[i])
 	}
@@ -88,7 +99,7 @@ func knobs(w *answer.Weights) []*float64 {
 // points, never negative (each feature says something good).
 func grid(v float64, share bool) []float64 {
 	if share {
-		return []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+		return []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 	}
 	vals := map[float64]bool{0: true, 0.25: true, 0.5: true, 1: true, 2: true, 4: true}
 	for _, f := range []float64{0.5, 0.8, 1.25, 2} {

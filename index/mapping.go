@@ -6,12 +6,19 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"storybot/attrib"
+	"storybot/passage"
 )
 
-// SchemaVersion changes whenever the mapping or the stored fields change,
-// or what ingest derives into them (passages, speakers); an index built
+// mappingVersion changes whenever the mapping or the stored fields change.
+const mappingVersion = "7"
+
+// SchemaVersion names what an index holds: its mapping, and the versions of
+// the passage cutting and the attribution that made its documents, so that
+// a change to either can never ship with a stale index. An index built
 // with another version is rebuilt from the store at start-up.
-const SchemaVersion = "storybot-passages-6"
+const SchemaVersion = "storybot-passages-" + mappingVersion + "-passage" + passage.Version + "-attrib" + attrib.Version
 
 // Field names of a passage document.
 const (

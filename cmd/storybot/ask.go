@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +20,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "", "only passages from this source")
 	since := fs.String("since", "", "only articles published since this date (YYYY-MM-DD)")
 	limit := fs.Int("limit", 5, "citations wanted")
+	explain := fs.Bool("explain", false, "show, for each citation, its features and what each added to its score")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -25,7 +28,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if strings.TrimSpace(q) == "" {
 		return errUsage
 	}
-	r := answer.Request{Question: q, Source: *source, Limit: *limit}
+	r := answer.Request{Question: q, Source: *source, Limit: *limit, Explain: *explain}
 	if *since != "" {
 		t, err := time.Parse("2006-01-02", *since)
 		if err != nil {
@@ -69,6 +72,27 @@ func printAnswer(w io.Writer, a answer.Answer) {
 	fmt.Fprintln(w)
 	for _, c := range a.Citations {
 		fmt.Fprintf(w, "[%d] %s\n    %s\n", c.N, citationLine(c), wrap(c.Passage, 100, "    "))
+		if c.Explain != nil {
+			printExplanation(w, c.Explain)
+		}
+	}
+}
+
+// printExplanation writes why a citation ranked where it did: its score,
+// its article's relevance, and each feature that added to it, most first.
+func printExplanation(w io.Writer, e *answer.Explanation) {
+	note := ""
+	if e.OffTopic {
+		note = ", off topic: after every on-topic passage"
+	}
+	fmt.Fprintf(w, "    score %.3f (article relevance %.2f of the best; evidence counts in proportion%s)\n", e.Score, e.Relevance, note)
+	fs := slices.Clone(e.Features)
+	slices.SortStableFunc(fs, func(a, b answer.Contribution) int { return cmp.Compare(b.Adds, a.Adds) })
+	for _, f := range fs {
+		if f.Value == 0 || f.Weight == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "      %-18s %.3f × %.2f = %+.3f\n", f.Feature, f.Value, f.Weight, f.Adds)
 	}
 }
 

@@ -20,6 +20,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
 	keep := fs.String("keep", "", "build the corpora in this folder and keep them for the next run (default: a temporary folder)")
 	tune := fs.Bool("tune", false, "fit the ranking weights on the tuning halves, then evaluate with them")
+	weights := fs.String("weights", "", "rank with the weights in this file (the form of answer/weights.json) instead of the fitted ones; with --tune, start from them")
 	write := fs.String("write", "", "with --tune: write the fitted weights to this file (answer/weights.json to adopt them)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -31,6 +32,15 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("no research data at %s (use --shared DIR): %w", *shared, err)
 	}
 	w := answer.DefaultWeights()
+	if *weights != "" {
+		b, err := os.ReadFile(*weights)
+		if err != nil {
+			return err
+		}
+		if w, err = answer.ParseWeights(b); err != nil {
+			return err
+		}
+	}
 	if *tune {
 		parts, done, err := evaluate.Parts(ctx, *shared, *keep)
 		if err != nil {
