@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 		{"who reacted to the Manchester leak", KindWho, ExpectPerson, true, "manchester leak", ""},
 		{"What did Chris Weitz say about the Pullman adaptation?", KindWhatSaid, ExpectAny, true, "chris weitz pullman adaptation", "chris weitz"},
 		{"how did vodafone respond to the commission", KindHowRespond, ExpectAny, true, "vodafone commission", "vodafone"},
-		{"Which automaker recalled 2.9 million vehicles this week?", KindWhich, ExpectOrg, false, "automaker recalled 2.9 million vehicles", ""},
+		{"Which company recalled 1.3 million kettles this week?", KindWhich, ExpectOrg, false, "company recalled 1.3 million kettles", ""},
 		{"Police arrested 31 men who planned a riot. Where was the event?", KindWhere, ExpectPlace, false, "police arrested 31 men planned riot event", ""},
 		{"Gas prices hit a record. How much does a gallon cost?", KindHowMuch, ExpectMoney, false, "gas prices hit record gallon cost", ""},
 		{"How many months was her detention extended?", KindHowMany, ExpectNumber, false, "months detention extended", ""},
@@ -35,7 +35,7 @@ func TestParse(t *testing.T) {
 		{"According to the White House, how soon could vaccines be available?", KindWhen, ExpectDate, false, "white house soon vaccines available", ""},
 		{"What country elected its first leftist leader?", KindWhich, ExpectPlace, false, "country elected first leftist leader", ""},
 		{"What is the biggest threat in the region?", KindWhat, ExpectAny, false, "biggest threat region", ""},
-		{"which labour mp trashed the casino idea", KindWhich, ExpectPerson, true, "labour mp casino idea", ""},
+		{"which green mp criticised the stadium plan", KindWhich, ExpectPerson, true, "green mp stadium plan", ""},
 		{"why did cities cancel fireworks", KindWhy, ExpectAny, false, "cities cancel fireworks", ""},
 		{"the manchester leak", KindOther, ExpectAny, false, "manchester leak", ""},
 	}
@@ -164,7 +164,7 @@ func TestCompoundTerms(t *testing.T) {
 		{"Which country was shaken by a 7.0-magnitude earthquake?", "country shaken 7.0 magnitude earthquake"},
 		{"who banned rainbow-colored toys", "banned rainbow colored toys"},
 		{"when did Covid-19 vaccinations begin", "covid-19 vaccinations begin"},
-		{"nearly two-and-a-half years since the pandemic began", "two-and-a-half years since pandemic began"},
+		{"about three-and-a-half years since the merger closed", "three-and-a-half years since merger closed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -196,14 +196,15 @@ func TestEquivalents(t *testing.T) {
 		want    []string // variants that must be there
 		not     []string // variants that must not
 	}{
-		{"Which movie topped the box office?", "movie", []string{"movie", "film"}, nil},
-		{"Which films topped the box office?", "films", []string{"films", "movie"}, nil},
-		{"who said cash machines were at risk", "cash", []string{"cash", "cashpoint", "atm"}, nil},
-		{"who said cash machines were at risk", "machines", []string{"machines", "atm"}, nil},
-		{"Which company turned off the AC in its stores?", "ac", []string{"ac", "air conditioning"}, nil},
-		{"How much have gas prices increased?", "gas", []string{"gas", "gasoline", "petrol"}, nil},
-		{"How much have petrol prices increased?", "petrol", []string{"petrol", "gasoline"}, []string{"gas"}},
-		{"who backed the machines in the cash row", "cash", []string{"cash"}, []string{"atm"}},
+		{"Which movie opened the festival?", "movie", []string{"movie", "film"}, nil},
+		{"Which films opened the festival?", "films", []string{"films", "movie"}, nil},
+		{"who said mobile phones were unsafe in class", "mobile", []string{"mobile", "cell phone", "cellphone"}, nil},
+		{"who said mobile phones were unsafe in class", "phones", []string{"phones", "cellphone"}, nil},
+		{"Which bank lost its CEO?", "ceo", []string{"ceo", "chief executive"}, nil},
+		{"Which soccer club signed the striker?", "soccer", []string{"soccer", "football"}, nil},
+		{"Which football club signed the striker?", "football", []string{"football"}, []string{"soccer"}},
+		{"Why did petrol prices fall in March?", "petrol", []string{"petrol", "gasoline"}, []string{"gas"}},
+		{"who sold the phones at the mobile library", "mobile", []string{"mobile"}, []string{"cellphone"}},
 	}
 	for _, tt := range tests {
 		var got []string
