@@ -82,13 +82,13 @@ func focusOf(rest []string) (string, Expect) {
 		if e, ok := expectByNoun[w]; ok {
 			return w, e
 		}
-		if auxWords[w] || (stopWords[w] && w != "us") {
+		if auxWords[w] || stopWords[w] {
 			break
 		}
 	}
 	for _, w := range rest {
 		if !stopWords[w] {
-			return w, ExpectEntity
+			return strings.ToLower(w), ExpectEntity
 		}
 	}
 	return "", ExpectEntity
@@ -104,7 +104,7 @@ func subject(ws []string) string {
 		var out []string
 		for _, x := range ws[i+1:] {
 			if speechVerbs[x] || isReaction(x) {
-				return strings.Join(out, " ")
+				return strings.ToLower(strings.Join(out, " "))
 			}
 			out = append(out, x)
 		}

@@ -69,7 +69,11 @@ type Question struct {
 // Parse analyses q. It never fails: a question of stop words only has no
 // Terms, and the caller says what to try.
 func Parse(q string) Question {
-	clean := joinReactionPhrases(sanitize(q))
+	text := sanitize(q)
+	if !hasLower(text) {
+		text = strings.ToLower(text) // typed in capitals: they mark no name or acronym
+	}
+	clean := joinReactionPhrases(text)
 	out := Question{Text: q}
 	sent := questionSentence(clean)
 	out.Question = sent
@@ -84,7 +88,7 @@ func Parse(q string) Question {
 		out.Subject = subject(words(sent))
 	}
 	out.Source = source(q)
-	markNames(&out)
+	markNames(&out, text)
 	return out
 }
 
@@ -183,8 +187,39 @@ func dropMarks(toks []string) []string {
 	return out
 }
 
+// words returns the words of s in lower case, but for acronyms, which keep
+// their capitals so that no word table matches them: "US" is not "us", nor
+// "WHO" "who".
 func words(s string) []string {
-	return dropMarks(strings.Fields(strings.ToLower(s)))
+	ws := dropMarks(strings.Fields(s))
+	for i, w := range ws {
+		if !isAcronym(w) {
+			ws[i] = strings.ToLower(w)
+		}
+	}
+	return ws
+}
+
+// isAcronym reports whether w, less any possessive, is written in capitals
+// and has two letters or more: "US", "WHO's", "U.S.", "IT".
+func isAcronym(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// hasLower reports whether s has a lower-case letter: one that has none was
+// typed in capitals throughout.
+func hasLower(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func hasWh(ws []string) bool {

@@ -55,6 +55,51 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestAcronyms checks that a word the question writes in capitals is
+// neither a stop word nor a question word, and that a question typed in
+// capitals throughout is read as if typed in lower case.
+func TestAcronyms(t *testing.T) {
+	tests := []struct {
+		q       string
+		kind    Kind
+		expect  Expect
+		terms   string
+		subject string
+		phrases string
+	}{
+		{"Which US company bought the startup?", KindWhich, ExpectOrg, "us company bought startup", "", ""},
+		{"Which IT firm lost the contract?", KindWhich, ExpectOrg, "it firm lost contract", "", ""},
+		{"What did the WHO say about the outbreak?", KindWhatSaid, ExpectAny, "who outbreak", "the who", ""},
+		{"Has the WHO declared an emergency?", KindOther, ExpectAny, "who declared emergency", "", ""},
+		{"Who in the US criticised the ruling?", KindWho, ExpectPerson, "us ruling", "", ""},
+		{"tell us about the US Open draw", KindOther, ExpectAny, "us open draw", "", "US Open"},
+		{"WHO REACTED TO THE MANCHESTER LEAK?", KindWho, ExpectPerson, "manchester leak", "", ""},
+		{"HOW DID THE UNION RESPOND TO THE PAY OFFER", KindHowRespond, ExpectAny, "union pay offer", "the union", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := Parse(tt.q)
+			if got.Kind != tt.kind || got.Expect != tt.expect {
+				t.Errorf("got kind %s expect %q, want %s %q", got.Kind, got.Expect, tt.kind, tt.expect)
+			}
+			if w := termWords(got); w != tt.terms {
+				t.Errorf("terms: got %q, want %q", w, tt.terms)
+			}
+			if got.Subject != tt.subject {
+				t.Errorf("subject: got %q, want %q", got.Subject, tt.subject)
+			}
+			if p := strings.Join(got.Phrases, "|"); p != tt.phrases {
+				t.Errorf("phrases: got %q, want %q", p, tt.phrases)
+			}
+		})
+	}
+	for _, tm := range Parse("WHO REACTED TO THE MANCHESTER LEAK?").Terms {
+		if tm.Name {
+			t.Errorf("%q is a name in a question typed in capitals", tm.Word)
+		}
+	}
+}
+
 func TestHostileQuestions(t *testing.T) {
 	tests := []struct{ q, terms string }{
 		{`+ - : ^ " ( ) ~ * ?`, ""},
