@@ -73,7 +73,7 @@ func classifyHow(rest []string) (Kind, Expect, string) {
 }
 
 // focusOf finds the noun that names what is asked for in the words after
-// "which" or "what": "which wildly popular show" → show.
+// "which" or "what": "which long-running show" → show.
 func focusOf(rest []string) (string, Expect) {
 	for i, w := range rest {
 		if i >= 6 {

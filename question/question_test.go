@@ -25,18 +25,19 @@ func TestParse(t *testing.T) {
 		subject string
 	}{
 		{"who reacted to the Manchester leak", KindWho, ExpectPerson, true, "manchester leak", ""},
-		{"What did Chris Weitz say about the Pullman adaptation?", KindWhatSaid, ExpectAny, true, "chris weitz pullman adaptation", "chris weitz"},
-		{"how did vodafone respond to the commission", KindHowRespond, ExpectAny, true, "vodafone commission", "vodafone"},
+		{"What did Greta Lindqvist say about the Ibsen revival?", KindWhatSaid, ExpectAny, true, "greta lindqvist ibsen revival", "greta lindqvist"},
+		{"how did ryanair respond to the regulator", KindHowRespond, ExpectAny, true, "ryanair regulator", "ryanair"},
 		{"Which company recalled 1.3 million kettles this week?", KindWhich, ExpectOrg, false, "company recalled 1.3 million kettles", ""},
-		{"Police arrested 31 men who planned a riot. Where was the event?", KindWhere, ExpectPlace, false, "police arrested 31 men planned riot event", ""},
-		{"Gas prices hit a record. How much does a gallon cost?", KindHowMuch, ExpectMoney, false, "gas prices hit record gallon cost", ""},
-		{"How many months was her detention extended?", KindHowMany, ExpectNumber, false, "months detention extended", ""},
-		{"what percentage of adults disapprove", KindHowMuch, ExpectPercent, false, "percentage adults disapprove", ""},
-		{"According to the White House, how soon could vaccines be available?", KindWhen, ExpectDate, false, "white house soon vaccines available", ""},
-		{"What country elected its first leftist leader?", KindWhich, ExpectPlace, false, "country elected first leftist leader", ""},
-		{"What is the biggest threat in the region?", KindWhat, ExpectAny, false, "biggest threat region", ""},
+		{"Firefighters rescued 12 hikers who were stranded overnight. Where did the rescue happen?", KindWhere, ExpectPlace, false, "firefighters rescued 12 hikers stranded overnight rescue happen", ""},
+		{"Train fares hit a new high. How much does a season ticket cost?", KindHowMuch, ExpectMoney, false, "train fares hit high season ticket cost", ""},
+		{"How many weeks was the strike extended?", KindHowMany, ExpectNumber, false, "weeks strike extended", ""},
+		{"what percentage of renters support the cap", KindHowMuch, ExpectPercent, false, "percentage renters support cap", ""},
+		{"According to the Met Office, how soon will the snow arrive?", KindWhen, ExpectDate, false, "met office soon snow arrive", ""},
+		{"What country banned disposable barbecues?", KindWhich, ExpectPlace, false, "country banned disposable barbecues", ""},
+		{"What is the main cause of the delays?", KindWhat, ExpectAny, false, "main cause delays", ""},
 		{"which green mp criticised the stadium plan", KindWhich, ExpectPerson, true, "green mp stadium plan", ""},
-		{"why did cities cancel fireworks", KindWhy, ExpectAny, false, "cities cancel fireworks", ""},
+		{"which country welcomed the most tourists", KindWhich, ExpectPlace, false, "country tourists", ""},
+		{"why did councils close the libraries", KindWhy, ExpectAny, false, "councils close libraries", ""},
 		{"the manchester leak", KindOther, ExpectAny, false, "manchester leak", ""},
 	}
 	for _, tt := range tests {
@@ -132,7 +133,7 @@ func TestPhrasesAndNames(t *testing.T) {
 	if !names["theresa"] || !names["council"] || names["leak"] {
 		t.Errorf("name flags: got %v", names)
 	}
-	if got := Parse("who said james hardie's compensation deal was fair").Pairs; strings.Join(got, "|") != "james hardie|compensation deal" {
+	if got := Parse("who said owen baxter's pension plan was fair").Pairs; strings.Join(got, "|") != "owen baxter|pension plan" {
 		t.Errorf("pairs: got %q", got)
 	}
 }
@@ -157,10 +158,10 @@ func TestRecent(t *testing.T) {
 		q    string
 		want bool
 	}{
-		{"Which country was shaken by a 7.0-magnitude earthquake this week?", true},
-		{"Which wildly popular show was recently green lit?", true},
-		{"What NFL star announced his retirement on Tuesday?", true},
-		{"Which team won the 2022 NHL Stanley Cup Finals?", false},
+		{"Which city was flooded after the storm this week?", true},
+		{"Which long-running sitcom was recently cancelled?", true},
+		{"Which tennis player announced her engagement on Friday?", true},
+		{"Which club won the 2019 league title?", false},
 		{"who reacted to the Manchester leak", false},
 		{"what did this weekly magazine say", false},
 	}
@@ -181,12 +182,13 @@ func TestReactionPhrases(t *testing.T) {
 		terms   string
 		subject string
 	}{
-		{"how did mtv hit back at the smut report", KindHowRespond, true, "mtv smut report", "mtv"},
-		{"who laid into england for whining about the ref", KindWho, true, "england whining ref", ""},
-		{"who pushed back on the autolink feature", KindWho, true, "autolink feature", ""},
+		{"how did ofsted hit back at the staffing report", KindHowRespond, true, "ofsted staffing report", "ofsted"},
+		{"who laid into wales for moaning about the weather", KindWho, true, "wales moaning weather", ""},
+		{"who pushed back on the autoplay setting", KindWho, true, "autoplay setting", ""},
 		{"how far back did the hit single chart", KindOther, false, "far back hit single chart", ""},
-		{"which company is being accused of cutting the air conditioning", KindWhich, false, "company cutting air conditioning", ""},
-		{"which company accused its rival of cutting prices", KindWhich, true, "company rival cutting prices", ""},
+		{"which minister was criticised over the delays", KindWhich, false, "minister delays", ""},
+		{"which firm is being accused of hiding its losses", KindWhich, false, "firm hiding losses", ""},
+		{"which company accused its rival of poaching staff", KindWhich, true, "company rival poaching staff", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -206,9 +208,9 @@ func TestReactionPhrases(t *testing.T) {
 
 func TestCompoundTerms(t *testing.T) {
 	tests := []struct{ q, terms string }{
-		{"Which country was shaken by a 7.0-magnitude earthquake?", "country shaken 7.0 magnitude earthquake"},
-		{"who banned rainbow-colored toys", "banned rainbow colored toys"},
-		{"when did Covid-19 vaccinations begin", "covid-19 vaccinations begin"},
+		{"Which region was struck by a 5.8-magnitude tremor?", "region struck 5.8 magnitude tremor"},
+		{"who banned candy-flavored drinks", "banned candy flavored drinks"},
+		{"when did Vision-2030 projects begin", "vision-2030 projects begin"},
 		{"about three-and-a-half years since the merger closed", "three-and-a-half years since merger closed"},
 	}
 	for _, tt := range tests {
@@ -222,11 +224,11 @@ func TestCompoundTerms(t *testing.T) {
 
 func TestSource(t *testing.T) {
 	tests := []struct{ q, want string }{
-		{"According to the White House, how soon could Covid-19 vaccines be available?", "white house"},
-		{"How much, according to AAA, does a gallon cost?", "aaa"},
-		{"Which country, according to a new report by the United Nations Environment Programme, emits most?", "united nations environment programme"},
+		{"According to the Met Office, how soon will the heatwave end?", "met office"},
+		{"How much, according to RAC, does a litre of diesel cost?", "rac"},
+		{"Which city, according to a new study by the European Environment Agency, is warming fastest?", "european environment agency"},
 		{"According to what was said at the meeting by all of them, who won?", ""},
-		{"How soon could vaccines be available?", ""},
+		{"How soon will the heatwave end?", ""},
 	}
 	for _, tt := range tests {
 		if got := Parse(tt.q).Source; got != tt.want {

@@ -43,7 +43,7 @@ func keyTerms(toks []string) ([]Term, []string) {
 		}
 		prev = w
 		if strings.HasSuffix(tok, "'s") {
-			prev = "" // "hardie's compensation": a possessive ends the name
+			prev = "" // "baxter's pension": a possessive ends the name
 		}
 		if !seen[w] {
 			terms = append(terms, Term{Word: w, Variants: Variants(w)})
