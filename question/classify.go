@@ -3,7 +3,12 @@ package question
 import "strings"
 
 var (
-	auxWords    = setOf("did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could")
+	// auxWords are the English auxiliaries and modals that follow a question
+	// word: "what did", "how has", "who would".
+	auxWords = setOf("did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could")
+	// speechVerbs are verbs of saying and thinking (Levin's 1993
+	// communication and conjecture verbs): after them "what did X …" asks
+	// for X's words and "how did X …" for X's response.
 	speechVerbs = setOf("say", "said", "think", "thought", "admit", "tell", "told", "claim", "reply",
 		"respond", "answer", "argue", "suggest", "warn", "feel", "believe", "make")
 )

@@ -251,7 +251,8 @@ func reactionAsked(q Question, ws []string) bool {
 	return false
 }
 
-// beWords make a following participle passive: "is being criticised".
+// beWords are the auxiliaries of the English be- and get-passive: they make
+// a following participle passive ("is being criticised").
 var beWords = setOf("be", "being", "been", "is", "was", "were", "are", "am", "get", "got", "gets", "getting")
 
 // splitCompounds splits hyphenated words of two or three parts into

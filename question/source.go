@@ -34,4 +34,6 @@ func source(text string) string {
 // maxSourceWords is the longest source name taken from "according to".
 const maxSourceWords = 6
 
+// clauseStart are the wh-words and pronouns that open a clause or stand in
+// for a name after "according to": they name no one.
 var clauseStart = setOf("what", "how", "which", "who", "whom", "whether", "those", "these", "this", "that", "it", "them", "him", "her")

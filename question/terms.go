@@ -93,6 +93,8 @@ func isStop(tok string) bool {
 	return stopWords[strings.Trim(w, ".-'")] && !isAcronym(tok)
 }
 
+// connector are the words that join the parts of one name: "Bank of
+// England", "Ludwig van Beethoven", "Marks & Spencer".
 var connector = setOf("of", "for", "de", "von", "van", "&")
 
 func capitalised(w string) bool {
