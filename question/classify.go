@@ -10,7 +10,7 @@ var (
 	// communication and conjecture verbs): after them "what did X …" asks
 	// for X's words and "how did X …" for X's response.
 	speechVerbs = setOf("say", "said", "think", "thought", "admit", "tell", "told", "claim", "reply",
-		"respond", "answer", "argue", "suggest", "warn", "feel", "believe", "make")
+		"respond", "answer", "argue", "suggest", "warn", "feel", "believe")
 )
 
 // classify finds the question word in ws, the words of the asking sentence,
@@ -42,7 +42,7 @@ func classify(ws []string) (Kind, Expect, string) {
 func classifyWhat(rest []string) (Kind, Expect, string) {
 	if len(rest) > 0 && auxWords[rest[0]] {
 		for _, w := range rest[1:] {
-			if speechVerbs[w] && w != "make" {
+			if speechVerbs[w] {
 				return KindWhatSaid, ExpectAny, ""
 			}
 		}

@@ -38,6 +38,8 @@ func TestParse(t *testing.T) {
 		{"which green mp criticised the stadium plan", KindWhich, ExpectPerson, true, "green mp stadium plan", ""},
 		{"which country welcomed the most tourists", KindWhich, ExpectPlace, false, "country tourists", ""},
 		{"why did councils close the libraries", KindWhy, ExpectAny, false, "councils close libraries", ""},
+		{"How did the company make its fortune?", KindOther, ExpectAny, false, "company make fortune", ""},
+		{"What did the bakery make for the party?", KindWhat, ExpectAny, false, "bakery make party", ""},
 		{"the manchester leak", KindOther, ExpectAny, false, "manchester leak", ""},
 	}
 	for _, tt := range tests {
