@@ -93,7 +93,7 @@ func nameMatches(name, asked string) bool {
 		for _, orig := range strings.Fields(name) {
 			n := strings.ToLower(nameWord(orig))
 			if len(a) < 4 && !(n == a && isAcronym(nameWord(orig))) {
-				continue // short words match only an acronym: "mtv" and "MTV"
+				continue // short words match only an acronym: "itv" and "ITV"
 			}
 			if n == a || len(n) >= 5 && len(a) >= 5 && (strings.HasPrefix(a, n) || strings.HasPrefix(n, a)) {
 				return true
@@ -103,7 +103,7 @@ func nameMatches(name, asked string) bool {
 	return false
 }
 
-// isAcronym reports whether w is written in capitals: "MTV", "EFF", "CBI".
+// isAcronym reports whether w is written in capitals: "ITV", "RAF", "ACLU".
 func isAcronym(w string) bool {
 	return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
