@@ -94,7 +94,7 @@ func isStop(tok string) bool {
 }
 
 // connector are the words that join the parts of one name: "Bank of
-// England", "Ludwig van Beethoven", "Marks & Spencer".
+// England", "Ludwig van Beethoven".
 var connector = setOf("of", "for", "de", "von", "van", "&")
 
 func capitalised(w string) bool {
