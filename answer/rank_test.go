@@ -16,9 +16,9 @@ func TestHasQuotation(t *testing.T) {
 		text string
 		want bool
 	}{
-		{`"This is a momentous day in the fight for victims," said Bernie Banton.`, true},
-		{`He called the film “pornographic and sensational for sure”.`, true},
-		{`The so-called "Smart Tags" feature was dropped.`, false},
+		{`"This is a great day for every worker in the valley," said Nadia Osei.`, true},
+		{`He called the show “cruel and careless from start to finish”.`, true},
+		{`The so-called "Quick Share" button was dropped.`, false},
 		{`No quotation here at all.`, false},
 		{`An opening " that never closes with many words after it`, false},
 	}
@@ -32,21 +32,21 @@ func TestHasQuotation(t *testing.T) {
 }
 
 func TestSpeech(t *testing.T) {
-	shalaby := article.Speaker{Name: "Methat Shalaby", Role: "Egyptian FA spokesman", Quote: "it makes him a bigger star"}
-	quoted := `"It makes him a bigger star and a role model," Shalaby said.`
+	kobayashi := article.Speaker{Name: "Hana Kobayashi", Role: "Japanese FA spokeswoman", Quote: "it shows he is a leader"}
+	quoted := `"It shows he is a leader and a team player," Kobayashi said.`
 	cases := []struct {
 		name     string
 		question string
 		p        article.Passage
 		want     [3]float64
 	}{
-		{"no speech", "how did the egyptian fa react to mido saying sorry", article.Passage{Text: "Mido apologised again."}, [3]float64{}},
-		{"subject by role, quoted", "how did the egyptian fa react to mido saying sorry",
-			article.Passage{Text: quoted, Speakers: []article.Speaker{shalaby}}, [3]float64{1, 1, 1}},
+		{"no speech", "how did the japanese fa respond to the captain's apology", article.Passage{Text: "The captain apologised again."}, [3]float64{}},
+		{"subject by role, quoted", "how did the japanese fa respond to the captain's apology",
+			article.Passage{Text: quoted, Speakers: []article.Speaker{kobayashi}}, [3]float64{1, 1, 1}},
 		{"someone else, reported", "who reacted to the apology",
-			article.Passage{Text: "Shalaby said it was fine.", Speakers: []article.Speaker{shalaby}}, [3]float64{1, 0, 0}},
-		{"factual question", "which country elected a leftist leader",
-			article.Passage{Text: quoted, Speakers: []article.Speaker{shalaby}}, [3]float64{}},
+			article.Passage{Text: "Kobayashi said it was fine.", Speakers: []article.Speaker{kobayashi}}, [3]float64{1, 0, 0}},
+		{"factual question", "which country banned disposable barbecues",
+			article.Passage{Text: quoted, Speakers: []article.Speaker{kobayashi}}, [3]float64{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -59,22 +59,22 @@ func TestSpeech(t *testing.T) {
 }
 
 func TestSource(t *testing.T) {
-	whiteHouse := article.Speaker{Name: "White House", Quote: "shots could begin as early as next week"}
-	advisers := article.Speaker{Name: "Peter Marks", Role: "FDA official", Quote: "the benefits outweigh the risks"}
-	asked := "According to the White House, how soon could vaccines be available?"
+	metOffice := article.Speaker{Name: "Met Office", Quote: "snow could arrive as early as Thursday"}
+	motorists := article.Speaker{Name: "Tom Reid", Role: "AA spokesman", Quote: "drivers should plan ahead"}
+	asked := "According to the Met Office, how soon will the snow arrive?"
 	cases := []struct {
 		name, question string
 		speakers       []article.Speaker
 		want           float64
 	}{
-		{"the source speaks", asked, []article.Speaker{advisers, whiteHouse}, 1},
-		{"someone else speaks", asked, []article.Speaker{advisers}, 0},
+		{"the source speaks", asked, []article.Speaker{motorists, metOffice}, 1},
+		{"someone else speaks", asked, []article.Speaker{motorists}, 0},
 		{"nobody speaks", asked, nil, 0},
-		{"no source asked", "how soon could vaccines be available?", []article.Speaker{whiteHouse}, 0},
+		{"no source asked", "how soon will the snow arrive?", []article.Speaker{metOffice}, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := article.Passage{Text: "The White House has said shots could begin next week.", Speakers: c.speakers}
+			p := article.Passage{Text: "The Met Office has said snow could arrive on Thursday.", Speakers: c.speakers}
 			if got := source(question.Parse(c.question), p); got != c.want {
 				t.Errorf("got %v, want %v", got, c.want)
 			}
@@ -83,7 +83,7 @@ func TestSource(t *testing.T) {
 }
 
 func TestLede(t *testing.T) {
-	factual, speech := question.Parse("which country elected a leftist leader"), question.Parse("who reacted to the leak")
+	factual, speech := question.Parse("which country banned disposable barbecues"), question.Parse("who reacted to the leak")
 	cases := []struct {
 		name     string
 		q        question.Question
@@ -114,15 +114,15 @@ func TestNameMatches(t *testing.T) {
 		name, asked string
 		want        bool
 	}{
-		{"Vodafone", "vodafone", true},
-		{"Chris Weitz", "weitz", true},
-		{"Methat Shalaby Egypt FA spokesman", "the egyptian fa", true},
-		{"Gregory Ioannidis Kenteris's lawyer", "kenteris's lawyer", true},
-		{"Tony Blair", "uk party leaders", false},
-		{"Mr Bush", "bushfire", false},
+		{"Ryanair", "ryanair", true},
+		{"Greta Lindqvist", "lindqvist", true},
+		{"Hana Kobayashi Japan football spokeswoman", "the japanese fa", true},
+		{"Sofia Marin Petrescu's lawyer", "petrescu's lawyer", true},
+		{"Olaf Brandt", "eu finance ministers", false},
+		{"Mr Wood", "woodland", false},
 		{"Ford", "fordham", false},
-		{"MTV", "how did mtv hit back", true},
-		{"Tony Blair", "how did the uk react", false},
+		{"ITV", "how did itv hit back", true},
+		{"Olaf Brandt", "how did the eu react", false},
 		{"US Embassy", "who in the us said", true},
 		{"Mr Ed", "ed", false},
 	}
@@ -200,13 +200,13 @@ func TestRecency(t *testing.T) {
 		return []float64{cs[0].f[Recent], cs[1].f[Recent], cs[2].f[Recent]}
 	}
 	t.Run("recent question", func(t *testing.T) {
-		got := values("which country was shaken by an earthquake this week", time.Time{})
+		got := values("which city was flooded after the storm this week", time.Time{})
 		if !(got[0] == 0 && got[1] < got[2] && got[2] == 1) {
 			t.Errorf("got %v for undated, older, newest; want 0, rising, 1", got)
 		}
 	})
 	t.Run("asked a month later", func(t *testing.T) {
-		got := values("which country was shaken by an earthquake this week", day(28).AddDate(0, 0, freshDays))
+		got := values("which city was flooded after the storm this week", day(28).AddDate(0, 0, freshDays))
 		if got[2] != 0.5 {
 			t.Errorf("got %v for the newest, want 0.5 at freshDays old", got[2])
 		}
@@ -218,24 +218,24 @@ func TestRecency(t *testing.T) {
 	})
 }
 
-// TestSpellingOfSeveralWords checks that "air conditioning", a spelling of
-// "AC", counts only where its words stand together: "air" alone is no AC.
+// TestSpellingOfSeveralWords checks that "chief executive", a spelling of
+// "CEO", counts only where its words stand together: "chief" alone is no CEO.
 func TestSpellingOfSeveralWords(t *testing.T) {
-	q := question.Parse("Which company turned off the AC in its stores?")
+	q := question.Parse("Which bank lost its CEO?")
 	hit := func(id, text string) index.Hit {
 		return index.Hit{Passage: article.Passage{ID: id, ArticleID: id, Text: text}, Score: 1}
 	}
 	w := DefaultWeights()
 	rs := rankWith(&w, measure(q, []index.Hit{
-		hit("a", "The company let fresh air into its stores and cut the conditioning budget."),
-		hit("b", "The company cut air conditioning in its stores."),
+		hit("a", "The bank lost its chief economist and an executive assistant."),
+		hit("b", "The bank lost its chief executive."),
 	}, nil, time.Time{}))
 	if rs[0].hit.Passage.ID != "b" {
-		t.Errorf("ranked %q first, want the passage that says air conditioning", rs[0].hit.Passage.Text)
+		t.Errorf("ranked %q first, want the passage that says chief executive", rs[0].hit.Passage.Text)
 	}
 	for _, r := range rs {
-		if r.hit.Passage.ID == "a" && slices.Contains(r.matched, "air condit") {
-			t.Errorf("%q matched AC: %q", r.hit.Passage.Text, r.matched)
+		if r.hit.Passage.ID == "a" && slices.Contains(r.matched, "chief execut") {
+			t.Errorf("%q matched CEO: %q", r.hit.Passage.Text, r.matched)
 		}
 	}
 }

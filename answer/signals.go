@@ -25,7 +25,7 @@ func lede(q question.Question, position int) float64 {
 
 // speech returns, for questions about who said what, whether the passage
 // reports anyone's words, whether it quotes them directly, and whether the
-// one asked about (by name or role: "the egyptian fa" is its spokesman) is
+// one asked about (by name or role: "the japanese fa" is its spokeswoman) is
 // among the speakers.
 func speech(q question.Question, p article.Passage) (said, quoted, subject float64) {
 	if !q.Speech || len(p.Speakers) == 0 {
@@ -40,8 +40,8 @@ func speech(q question.Question, p article.Passage) (said, quoted, subject float
 }
 
 // source reports whether the one a question cites speaks in the passage:
-// "according to the White House, how soon …" is answered where the White
-// House is quoted.
+// "according to the Met Office, how soon …" is answered where the Met
+// Office is quoted.
 func source(q question.Question, p article.Passage) float64 {
 	if q.Source == "" {
 		return 0
@@ -79,11 +79,11 @@ func hasQuotation(text string) bool {
 }
 
 // nameMatches reports whether a speaker's name and a name asked about share a
-// word of four letters or more ("Vodafone" and "vodafone", "Weitz" and
-// "chris weitz"), or one such word begins the other and both have five
-// letters or more ("Egypt" and "egyptian"), or a shorter word is the
-// speaker's acronym ("MTV" and "mtv"); possessives are dropped
-// ("kenteris's lawyer").
+// word of four letters or more ("Ryanair" and "ryanair", "Lindqvist" and
+// "greta lindqvist"), or one such word begins the other and both have five
+// letters or more ("Japan" and "japanese"), or a shorter word is the
+// speaker's acronym ("ITV" and "itv"); possessives are dropped
+// ("petrescu's lawyer").
 func nameMatches(name, asked string) bool {
 	for _, a := range strings.Fields(strings.ToLower(asked)) {
 		a = nameWord(a)
@@ -93,7 +93,7 @@ func nameMatches(name, asked string) bool {
 		for _, orig := range strings.Fields(name) {
 			n := strings.ToLower(nameWord(orig))
 			if len(a) < 4 && !(n == a && isAcronym(nameWord(orig))) {
-				continue // short words match only an acronym: "mtv" and "MTV"
+				continue // short words match only an acronym: "itv" and "ITV"
 			}
 			if n == a || len(n) >= 5 && len(a) >= 5 && (strings.HasPrefix(a, n) || strings.HasPrefix(n, a)) {
 				return true
@@ -103,7 +103,7 @@ func nameMatches(name, asked string) bool {
 	return false
 }
 
-// isAcronym reports whether w is written in capitals: "MTV", "EFF", "CBI".
+// isAcronym reports whether w is written in capitals: "ITV", "RAF", "ACLU".
 func isAcronym(w string) bool {
 	return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }

@@ -3,9 +3,14 @@ package question
 import "strings"
 
 var (
-	auxWords    = setOf("did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could")
+	// auxWords are the English auxiliaries and modals that follow a question
+	// word: "what did", "how has", "who would".
+	auxWords = setOf("did", "does", "do", "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could")
+	// speechVerbs are verbs of saying and thinking (Levin's 1993
+	// communication and conjecture verbs): after them "what did X …" asks
+	// for X's words and "how did X …" for X's response.
 	speechVerbs = setOf("say", "said", "think", "thought", "admit", "tell", "told", "claim", "reply",
-		"respond", "answer", "argue", "suggest", "warn", "feel", "believe", "make")
+		"respond", "answer", "argue", "suggest", "warn", "feel", "believe")
 )
 
 // classify finds the question word in ws, the words of the asking sentence,
@@ -37,7 +42,7 @@ func classify(ws []string) (Kind, Expect, string) {
 func classifyWhat(rest []string) (Kind, Expect, string) {
 	if len(rest) > 0 && auxWords[rest[0]] {
 		for _, w := range rest[1:] {
-			if speechVerbs[w] && w != "make" {
+			if speechVerbs[w] {
 				return KindWhatSaid, ExpectAny, ""
 			}
 		}
@@ -73,7 +78,7 @@ func classifyHow(rest []string) (Kind, Expect, string) {
 }
 
 // focusOf finds the noun that names what is asked for in the words after
-// "which" or "what": "which wildly popular show" → show.
+// "which" or "what": "which long-running show" → show.
 func focusOf(rest []string) (string, Expect) {
 	for i, w := range rest {
 		if i >= 6 {
@@ -82,13 +87,13 @@ func focusOf(rest []string) (string, Expect) {
 		if e, ok := expectByNoun[w]; ok {
 			return w, e
 		}
-		if auxWords[w] || (stopWords[w] && w != "us") {
+		if auxWords[w] || stopWords[w] {
 			break
 		}
 	}
 	for _, w := range rest {
 		if !stopWords[w] {
-			return w, ExpectEntity
+			return strings.ToLower(w), ExpectEntity
 		}
 	}
 	return "", ExpectEntity
@@ -104,7 +109,7 @@ func subject(ws []string) string {
 		var out []string
 		for _, x := range ws[i+1:] {
 			if speechVerbs[x] || isReaction(x) {
-				return strings.Join(out, " ")
+				return strings.ToLower(strings.Join(out, " "))
 			}
 			out = append(out, x)
 		}

@@ -3,8 +3,9 @@ package question
 import "strings"
 
 // reactionPhrases are two-word verbs that ask for a reaction as plainly as
-// "responded" or "criticised": "how did mtv hit back", "who laid into
-// england". Parse joins each into one reaction word.
+// "responded" or "criticised": the common English phrasal verbs of
+// criticism and reply ("how did ofsted hit back", "who laid into wales").
+// Parse joins each into one reaction word.
 var reactionPhrases = setOf("hit back", "hits back", "hitting back", "hit out", "hits out",
 	"push back", "pushed back", "pushing back", "pushes back", "fire back", "fired back",
 	"fight back", "fought back", "lash out", "lashed out", "lashing out", "lay into", "laid into",

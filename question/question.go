@@ -59,7 +59,7 @@ type Question struct {
 	Terms    []Term   // key words in question order, without stop words
 	Phrases  []string // names and multi-word phrases to keep together
 	Pairs    []string // adjacent key words, to prefer passages where they stand close
-	Focus    string   // the noun after which/what ("automaker"), if any
+	Focus    string   // the noun after which/what ("company"), if any
 	Subject  string   // for what-said and how-respond: who is asked about
 	Source   string   // who the question cites for its facts ("according to X")
 	Question string   // the sentence holding the question word
@@ -69,7 +69,11 @@ type Question struct {
 // Parse analyses q. It never fails: a question of stop words only has no
 // Terms, and the caller says what to try.
 func Parse(q string) Question {
-	clean := joinReactionPhrases(sanitize(q))
+	text := sanitize(q)
+	if !hasLower(text) {
+		text = strings.ToLower(text) // typed in capitals: they mark no name or acronym
+	}
+	clean := joinReactionPhrases(text)
 	out := Question{Text: q}
 	sent := questionSentence(clean)
 	out.Question = sent
@@ -84,7 +88,7 @@ func Parse(q string) Question {
 		out.Subject = subject(words(sent))
 	}
 	out.Source = source(q)
-	markNames(&out)
+	markNames(&out, text)
 	return out
 }
 
@@ -117,7 +121,7 @@ func sanitize(q string) string {
 }
 
 // wordChar reports whether the punctuation at i sits inside a word
-// ("o'neill", "wal-mart", "5.9", "u.s.") or marks an amount ("$5", "60%").
+// ("o'neill", "hewlett-packard", "5.9", "u.s.") or marks an amount ("$5", "60%").
 func wordChar(s string, i int) bool {
 	prev, next := rune(0), rune(0)
 	if i > 0 {
@@ -141,9 +145,9 @@ func wordChar(s string, i int) bool {
 }
 
 // questionSentence returns the sentence that asks: news-quiz questions often
-// set the scene first ("Police arrested 31 men… Where was the event?"). A
-// sentence ending in a question mark wins over one that merely holds a
-// question word.
+// set the scene first ("Firefighters rescued 12 hikers… Where did the
+// rescue happen?"). A sentence ending in a question mark wins over one that
+// merely holds a question word.
 func questionSentence(s string) string {
 	var asking, withWh, last string
 	start := 0
@@ -183,8 +187,39 @@ func dropMarks(toks []string) []string {
 	return out
 }
 
+// words returns the words of s in lower case, but for acronyms, which keep
+// their capitals so that no word table matches them: "US" is not "us", nor
+// "WHO" "who".
 func words(s string) []string {
-	return dropMarks(strings.Fields(strings.ToLower(s)))
+	ws := dropMarks(strings.Fields(s))
+	for i, w := range ws {
+		if !isAcronym(w) {
+			ws[i] = strings.ToLower(w)
+		}
+	}
+	return ws
+}
+
+// isAcronym reports whether w, less any possessive, is written in capitals
+// and has two letters or more: "US", "WHO's", "U.S.", "IT".
+func isAcronym(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// hasLower reports whether s has a lower-case letter: one that has none was
+// typed in capitals throughout.
+func hasLower(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func hasWh(ws []string) bool {
@@ -198,10 +233,10 @@ func hasWh(ws []string) bool {
 }
 
 // reactionAsked reports whether a question not phrased as who/what-said still
-// asks for reactions ("which labour mp trashed…"), as opposed to a factual
-// question that happens to use such a word ("prices hit a record") or uses
-// it in the passive ("which company is being accused…" asks for the one
-// accused, not for who accused it).
+// asks for reactions ("which green mp criticised…"), as opposed to a factual
+// question that happens to use such a word ("which country welcomed the most
+// tourists") or uses it in the passive ("which minister was criticised…"
+// asks for the one criticised, not for who criticised them).
 func reactionAsked(q Question, ws []string) bool {
 	switch q.Expect {
 	case ExpectAny, ExpectPerson, ExpectOrg:
@@ -216,14 +251,15 @@ func reactionAsked(q Question, ws []string) bool {
 	return false
 }
 
-// beWords make a following participle passive: "is being accused".
+// beWords are the auxiliaries of the English be- and get-passive: they make
+// a following participle passive ("is being criticised").
 var beWords = setOf("be", "being", "been", "is", "was", "were", "are", "am", "get", "got", "gets", "getting")
 
 // splitCompounds splits hyphenated words of two or three parts into
-// their parts ("rainbow-colored", "7.0-magnitude"), so that each part must
+// their parts ("candy-flavored", "5.8-magnitude"), so that each part must
 // be matched and the parts stand as a pair. Names with a number
-// ("covid-19"), number words ("two-and-a-half") and joined reaction phrases
-// ("hit-back") stay whole.
+// ("vision-2030"), number words ("three-and-a-half") and joined reaction
+// phrases ("hit-back") stay whole.
 func splitCompounds(toks []string) []string {
 	var out []string
 	for _, t := range toks {

@@ -3,7 +3,7 @@ package question
 import "strings"
 
 // source returns who a question cites for its facts, "according to the
-// White House, …" → "white house": a passage in which they speak is more
+// Met Office, …" → "met office": a passage in which they speak is more
 // likely to hold the answer. It is empty when the question cites no one.
 func source(text string) string {
 	lower := strings.ToLower(text)
@@ -19,7 +19,7 @@ func source(text string) string {
 		return "" // "according to what was said at the time" names no one
 	}
 	if j := strings.LastIndex(rest, " by "); j >= 0 {
-		rest = rest[j+len(" by "):] // "a new report by the United Nations"
+		rest = rest[j+len(" by "):] // "a new study by the European Environment Agency"
 	}
 	ws := strings.Fields(rest)
 	for len(ws) > 0 && (ws[0] == "the" || ws[0] == "a" || ws[0] == "an") {
@@ -34,4 +34,6 @@ func source(text string) string {
 // maxSourceWords is the longest source name taken from "according to".
 const maxSourceWords = 6
 
+// clauseStart are the wh-words and pronouns that open a clause or stand in
+// for a name after "according to": they name no one.
 var clauseStart = setOf("what", "how", "which", "who", "whom", "whether", "those", "these", "this", "that", "it", "them", "him", "her")

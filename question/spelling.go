@@ -2,8 +2,9 @@ package question
 
 import "strings"
 
-// spellingPairs are British and American endings; each word is searched in
-// both spellings.
+// spellingPairs are the regular British and American spelling
+// correspondences of word endings (-ise/-ize, -our/-or, -yse/-yze,
+// -ence/-ense, -ogue/-og); each word is searched in both spellings.
 var spellingPairs = [][2]string{
 	{"isation", "ization"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},
 	{"yse", "yze"}, {"ysed", "yzed"}, {"our", "or"}, {"ours", "ors"}, {"oured", "ored"},
@@ -14,12 +15,13 @@ var spellingPairs = [][2]string{
 // reverse ("metre" → "meter", but not "manchester" → "manchestre").
 var oneWay = [][2]string{{"tre", "ter"}, {"tres", "ters"}}
 
-// doubledL are stems that double their l before -ed and -ing in Britain
-// only ("travelled", "traveled").
+// doubledL are the common verb stems that double their final l before -ed
+// and -ing in British spelling only ("travelled", "traveled").
 var doubledL = setOf("travel", "cancel", "label", "model", "fuel", "level", "signal", "channel",
 	"marshal", "counsel", "total", "equal", "dial", "duel", "jewel", "quarrel", "tunnel", "rival")
 
-// shortExceptions end like a British spelling but are not one.
+// shortExceptions are common English words that end like a British
+// spelling but are not one.
 var shortExceptions = setOf("rise", "wise", "vise", "arise", "raise", "noise", "poise", "praise",
 	"cruise", "ise", "our", "four", "hour", "your", "tour", "pour", "sour", "flour", "ours", "hours",
 	"tours", "yours", "fence", "hence", "pence", "since", "once", "whence", "thence", "sence",
@@ -76,7 +78,8 @@ func swapEnding(w, from, to string) (string, bool) {
 	return strings.TrimSuffix(w, from) + to, true
 }
 
-// orWords are stems spelled -our in Britain and -or in America.
+// orWords are the stems of the common words spelled -our in Britain and
+// -or in America.
 var orWords = setOf("col", "fav", "hon", "lab", "behavi", "neighb", "harb", "hum", "rum", "vig",
 	"arm", "od", "flav", "sav", "vap", "rig", "cand", "clam", "endeav", "glam", "parl", "rancour",
 	"splend", "tum", "val")

@@ -26,7 +26,7 @@ func keyTerms(toks []string) ([]Term, []string) {
 	for _, tok := range toks {
 		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(tok, "'s"), "'"))
 		w = strings.Trim(w, ".-'")
-		if w == "" || stopWords[w] || len(w) < 2 && !isDigit(w) {
+		if w == "" || isStop(tok) || len(w) < 2 && !isDigit(w) {
 			prev = ""
 			continue
 		}
@@ -43,7 +43,7 @@ func keyTerms(toks []string) ([]Term, []string) {
 		}
 		prev = w
 		if strings.HasSuffix(tok, "'s") {
-			prev = "" // "hardie's compensation": a possessive ends the name
+			prev = "" // "baxter's pension": a possessive ends the name
 		}
 		if !seen[w] {
 			terms = append(terms, Term{Word: w, Variants: Variants(w)})
@@ -71,7 +71,7 @@ func phrases(s string) []string {
 		w := strings.TrimSuffix(tok, "'s")
 		lw := strings.ToLower(w)
 		switch {
-		case capitalised(w) && !(len(run) == 0 && stopWords[lw]):
+		case capitalised(w) && !(len(run) == 0 && isStop(w)):
 			run = append(run, w)
 			if w != tok {
 				flush()
@@ -86,6 +86,15 @@ func phrases(s string) []string {
 	return out
 }
 
+// isStop reports whether tok is a stop word. An acronym never is: "US"
+// and "IT" name things, "us" and "it" do not.
+func isStop(tok string) bool {
+	w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(tok, "'s"), "'"))
+	return stopWords[strings.Trim(w, ".-'")] && !isAcronym(tok)
+}
+
+// connector are the words that join the parts of one name: "Bank of
+// England", "Ludwig van Beethoven".
 var connector = setOf("of", "for", "de", "von", "van", "&")
 
 func capitalised(w string) bool {
@@ -95,9 +104,9 @@ func capitalised(w string) bool {
 	return false
 }
 
-// markNames flags the terms written with a capital inside a sentence, or
-// inside a phrase, as names.
-func markNames(q *Question) {
+// markNames flags the terms written with a capital inside a sentence of
+// text, the sanitized question, or inside a phrase, as names.
+func markNames(q *Question, text string) {
 	inPhrase := map[string]bool{}
 	for _, p := range q.Phrases {
 		for _, w := range strings.Fields(strings.ToLower(p)) {
@@ -105,7 +114,7 @@ func markNames(q *Question) {
 		}
 	}
 	caps := map[string]bool{}
-	toks := tokens(sanitize(q.Text))
+	toks := tokens(text)
 	for i, tok := range toks {
 		if i > 0 && capitalised(tok) && !strings.HasSuffix(toks[i-1], ".") {
 			caps[strings.ToLower(strings.TrimSuffix(tok, "'s"))] = true

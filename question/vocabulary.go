@@ -2,19 +2,18 @@ package question
 
 import "strings"
 
-// equivalents are words and phrases that name the same thing in British and
-// American news English, or in full and as an abbreviation: a question put
-// one way finds passages written the other. Entries are singular; a plural
-// in the question matches too. Only unambiguous pairs belong here: "flat"
-// and "apartment" do not, "flat" is more often an adjective.
+// equivalents are words and phrases that name the same thing: the common
+// British/American equivalents of news writing, and abbreviations news
+// style uses without spelling them out. A question put one way finds
+// passages written the other. Entries are singular; a plural in the
+// question matches too. Only unambiguous pairs belong here: "flat" and
+// "apartment" do not, "flat" is more often an adjective.
 var equivalents = [][]string{
 	{"film", "movie"},
 	{"petrol", "gasoline"},
 	{"lorry", "truck"},
 	{"motorway", "highway"},
 	{"mobile phone", "cell phone", "cellphone"},
-	{"cash machine", "cashpoint", "atm"},
-	{"air conditioning", "ac"},
 	{"prime minister", "pm"},
 	{"chief executive", "ceo"},
 	{"european union", "eu"},
@@ -25,15 +24,14 @@ var equivalents = [][]string{
 	{"initial public offering", "ipo"},
 }
 
-// oneWayEquivalents widen a word without the reverse: an American's "gas"
-// at the pump is petrol, but a Briton's gas is not.
+// oneWayEquivalents widen a word without the reverse: the American
+// "soccer" is the British "football", but an American's football is not.
 var oneWayEquivalents = map[string][]string{
-	"gas":    {"gasoline", "petrol"},
 	"soccer": {"football"},
 }
 
 // addEquivalents adds to each term, and to both words of each pair of
-// adjacent key words that forms a phrase of the table ("cash machines"),
+// adjacent key words that forms a phrase of the table ("mobile phones"),
 // the other ways of saying it.
 func addEquivalents(terms []Term, pairs []string) {
 	at := map[string]int{}
