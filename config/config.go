@@ -78,6 +78,8 @@ type Discord struct {
 	AdminRoleIDs []string `yaml:"admin_role_ids"`
 	PublicKey    string   `yaml:"public_key"`
 	AskPerMinute int      `yaml:"ask_per_minute"`
+	AskWorkers   int      `yaml:"ask_workers"` // 0: one per core
+	AskQueue     int      `yaml:"ask_queue"`   // 0: 16 per worker
 }
 
 // HTTP configures the listener for health, metrics and interactions.

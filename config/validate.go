@@ -44,8 +44,8 @@ func (c *Config) Validate() error {
 	if !httpURL(c.Discord.APIBaseURL) {
 		bad("discord.api_base_url %q is not an http or https URL", c.Discord.APIBaseURL)
 	}
-	if c.Discord.AskPerMinute < 0 {
-		bad("discord.ask_per_minute must not be negative")
+	if c.Discord.AskPerMinute < 0 || c.Discord.AskWorkers < 0 || c.Discord.AskQueue < 0 {
+		bad("discord.ask_per_minute, discord.ask_workers and discord.ask_queue must not be negative")
 	}
 	if c.Schedule.FirstLookback < 0 {
 		bad("schedule.first_digest_lookback must not be negative")

@@ -150,6 +150,7 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 	d := a.cfg.Discord
 	b, err := bot.New(bot.Config{Token: token, Mode: d.Mode, APIBaseURL: d.APIBaseURL, GuildIDs: d.GuildIDs,
 		AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey, AskPerMinute: d.AskPerMinute,
+		AskWorkers: d.AskWorkers, AskQueue: d.AskQueue,
 		FirstDigestLookback: a.cfg.Schedule.FirstLookback},
 		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher(false)},
 			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s, Suggester: s, Quotes: s}, a.log)
