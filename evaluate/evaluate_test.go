@@ -176,11 +176,11 @@ func names(sp []answer.Speaker) []string {
 func BenchmarkAsk(b *testing.B) {
 	shared := sharedtest.Dir(b)
 	c := corpus(b, shared)
-	who, err := readJSONL[WhoCase](filepath.Join(shared, "eval", "who-dev.jsonl"))
+	who, err := ReadJSONL[WhoCase](filepath.Join(shared, "eval", "who-dev.jsonl"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	quiz, err := readJSONL[QuizCase](filepath.Join(shared, "eval", "news-quiz-dev.jsonl"))
+	quiz, err := ReadJSONL[QuizCase](filepath.Join(shared, "eval", "news-quiz-dev.jsonl"))
 	if err != nil {
 		b.Fatal(err)
 	}
