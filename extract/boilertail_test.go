@@ -24,16 +24,16 @@ var oneRegexp = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 
 // TestBoilerTailsAgreeWithOneRegexp checks the split pattern against the
 // single one on lines made to sit on either side of every tail's length
-// limit, in one-byte and two-byte letters, and on the paragraphs of a quarter of
-// the BBC corpus when ../shared is there.
+// limit, in one-byte and two-byte letters, and on the paragraphs of one in 20
+// BBC articles when ../shared is there.
 func TestBoilerTailsAgreeWithOneRegexp(t *testing.T) {
 	tails := []string{" contributed to this report.", " also contributed reporting to this story", "x contributed to this article.",
 		" All rights reserved.", " all rights reserved", " logo", " Icon", " via Getty Images)", "/Getty Images", " / getty images",
 		" Shutterstock", "/Alamy Images)", " iStockphoto", " istock images)"}
 	var lines []string
 	for _, tail := range tails {
-		for _, n := range []int{0, 1, 2, 58, 59, 60, 61, 62, 119, 120, 121, 249, 250, 251, 252, 400} {
-			for _, unit := range []string{"a", "é", "word ", "Getty "} {
+		for _, n := range []int{0, 1, 58, 59, 60, 61, 119, 120, 121, 249, 250, 251, 400} {
+			for _, unit := range []string{"é", "word "} {
 				prefix := strings.Repeat(unit, n)
 				prefix = string([]rune(prefix)[:n])
 				line := normalizeSpace(prefix + tail)
@@ -44,8 +44,8 @@ func TestBoilerTailsAgreeWithOneRegexp(t *testing.T) {
 	if shared, ok := sharedDir(); ok {
 		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "bbc", "*", "*.txt"))
 		for i, f := range files {
-			if i%4 != 0 {
-				continue // a quarter of the articles: the single regexp is slow
+			if i%20 != 0 {
+				continue // one article in 20: the single regexp is slow
 			}
 			b, err := os.ReadFile(f)
 			if err != nil {
