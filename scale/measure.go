@@ -100,18 +100,21 @@ func Reindex(ctx context.Context, dir string) (Reindexed, error) {
 }
 
 // Latency is how long asks took, in milliseconds.
+// CPU is the process's CPU time per ask, which other work on the machine
+// disturbs far less than the latencies.
 type Latency struct {
 	Asks int     `json:"asks"`
 	P50  float64 `json:"p50_ms"`
 	P99  float64 `json:"p99_ms"`
 	Max  float64 `json:"max_ms"`
+	CPU  float64 `json:"cpu_ms_per_ask"`
 }
 
-func latency(took []time.Duration) Latency {
+func latency(took []time.Duration, cpu time.Duration) Latency {
 	slices.Sort(took)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	at := func(p float64) float64 { return ms(took[int(p*float64(len(took)-1)+0.5)]) }
-	return Latency{Asks: len(took), P50: at(0.50), P99: at(0.99), Max: ms(took[len(took)-1])}
+	return Latency{Asks: len(took), P50: at(0.50), P99: at(0.99), Max: ms(took[len(took)-1]), CPU: ms(cpu) / float64(len(took))}
 }
 
 // Asked is how asking went: latency one at a time and four at a time.
@@ -145,16 +148,18 @@ func Ask(ctx context.Context, dir string, qs []string) (Asked, error) {
 			return Asked{}, fmt.Errorf("scale: ask %q: %w", q, err)
 		}
 	}
+	cpu := cpuTime()
 	took, answered, err := askAll(ctx, svc, qs, 1)
 	if err != nil {
 		return Asked{}, err
 	}
-	r.One, r.Answered = latency(took), answered
+	r.One, r.Answered = latency(took, cpuTime()-cpu), answered
+	cpu = cpuTime()
 	took, _, err = askAll(ctx, svc, qs, 4)
 	if err != nil {
 		return Asked{}, err
 	}
-	r.Four = latency(took)
+	r.Four = latency(took, cpuTime()-cpu)
 	return r, nil
 }
 

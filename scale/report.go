@@ -48,8 +48,8 @@ func (r Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "corpus: %d articles (%d real), %.0f MB of text\n", r.Corpus.Articles, r.Corpus.Real, text)
 	if p := r.Ingest; p != nil {
 		g := p.Result
-		fmt.Fprintf(w, "ingest: %d articles (%d failed), %d passages in %.1f s: %.0f passages/s (%.0f per CPU-second); peak RSS %.0f MB\n",
-			g.Articles, g.Failed, g.Passages, g.Seconds, float64(g.Passages)/g.Seconds, float64(g.Passages)/p.CPUSeconds, float64(p.Memory.Peak)/mb)
+		fmt.Fprintf(w, "ingest: %d articles (%d failed), %d passages in %.1f s: %.0f passages/s (%.0f per CPU-second); %s\n",
+			g.Articles, g.Failed, g.Passages, g.Seconds, float64(g.Passages)/g.Seconds, float64(g.Passages)/p.CPUSeconds, p.Memory.peaks())
 	}
 	if s := r.Size; s != nil {
 		total := float64(s.Index+s.Store) / mb
@@ -58,14 +58,19 @@ func (r Report) WriteText(w io.Writer) {
 	}
 	if p := r.Reindex; p != nil {
 		g := p.Result
-		fmt.Fprintf(w, "reindex: %d passages in %.1f s: %.0f passages/s (%.0f per CPU-second); peak RSS %.0f MB\n",
-			g.Passages, g.Seconds, float64(g.Passages)/g.Seconds, float64(g.Passages)/p.CPUSeconds, float64(p.Memory.Peak)/mb)
+		fmt.Fprintf(w, "reindex: %d passages in %.1f s: %.0f passages/s (%.0f per CPU-second); %s\n",
+			g.Passages, g.Seconds, float64(g.Passages)/g.Seconds, float64(g.Passages)/p.CPUSeconds, p.Memory.peaks())
 	}
 	if p := r.Ask; p != nil {
 		a, m := p.Result, p.Memory
-		fmt.Fprintf(w, "ask (%d questions, %d answered, in-process): one at a time p50 %.1f ms, p99 %.1f ms, max %.1f ms; four at a time p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-			a.Questions, a.Answered, a.One.P50, a.One.P99, a.One.Max, a.Four.P50, a.Four.P99, a.Four.Max)
-		fmt.Fprintf(w, "serving memory: peak RSS %.0f MB; at the end RSS %.0f MB (own %.0f MB, Go heap %.0f MB; mapped files %.0f MB)\n",
-			float64(m.Peak)/mb, float64(m.RSS)/mb, float64(m.Anon)/mb, float64(m.Heap)/mb, float64(m.File)/mb)
+		fmt.Fprintf(w, "ask (%d questions, %d answered, in-process): one at a time p50 %.1f ms, p99 %.1f ms, max %.1f ms, CPU %.1f ms an ask; four at a time p50 %.1f ms, p99 %.1f ms, max %.1f ms, CPU %.1f ms an ask\n",
+			a.Questions, a.Answered, a.One.P50, a.One.P99, a.One.Max, a.One.CPU, a.Four.P50, a.Four.P99, a.Four.Max, a.Four.CPU)
+		fmt.Fprintf(w, "serving memory: %s; at the end RSS %.0f MB (own %.0f MB, Go heap %.0f MB; mapped files %.0f MB)\n",
+			m.peaks(), float64(m.RSS)/mb, float64(m.Anon)/mb, float64(m.Heap)/mb, float64(m.File)/mb)
 	}
+}
+
+// peaks says how much memory a step held at most.
+func (m Memory) peaks() string {
+	return fmt.Sprintf("peak RSS %.0f MB (at most %.0f MB its own, %.0f MB of mapped files)", float64(m.Peak)/mb, float64(m.PeakAnon)/mb, float64(m.PeakFile)/mb)
 }

@@ -131,6 +131,7 @@ func benchPhase(ctx context.Context, e *env, name, dir, shared, profile string, 
 		defer stop()
 	}
 	data := filepath.Join(dir, "data")
+	mem := scale.SampleMemory()
 	var res any
 	switch name {
 	case "ingest":
@@ -151,7 +152,7 @@ func benchPhase(ctx context.Context, e *env, name, dir, shared, profile string, 
 	if err != nil {
 		return err
 	}
-	return json.NewEncoder(e.stdout).Encode(map[string]any{"result": res, "memory": scale.ReadMemory()})
+	return json.NewEncoder(e.stdout).Encode(map[string]any{"result": res, "memory": mem.Stop()})
 }
 
 // startProfiles starts a CPU profile and records every allocation; stop
