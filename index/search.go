@@ -63,6 +63,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		size = 50
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.SortBy(byScoreThenID)
 	req.Fields = storedFields
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
@@ -98,6 +99,7 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 		size = 50
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.SortBy(byScoreThenID)
 	req.Fields = []string{fieldArticle}
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
@@ -109,6 +111,12 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 	}
 	return hits, nil
 }
+
+// byScoreThenID orders hits best first and equal scores by document ID, so
+// which of several equal hits make the cut does not depend on the order
+// documents were written in: a rebuilt index answers as the one it
+// replaces.
+var byScoreThenID = []string{"-_score", "_id"}
 
 // field is a field a clause is matched in, with its weight.
 type field struct {
