@@ -141,6 +141,17 @@ func TestAttribute(t *testing.T) {
 			`Dan Reed of the Parents' Campaign accused the minister of "playing politics with children's health".`,
 			`The council called the building a landmark.`},
 			[]want{{0, "Ann Lee", "mayor's sister"}, {1, "Dan Reed", "Parents' Campaign"}}},
+		{"where a person spoke or wrote is neither name nor role", []string{
+			`"The plan is a mess from start to finish," said Ann Lee in The Daily Post.`,
+			`"It will never work," wrote Dan Reed in the Morning Herald on Monday.`,
+			`Mr Hale in Parliament said the plan "would not survive the summer".`,
+			`"No one was hurt," said FBI Special Agent in Charge Tom Ward.`,
+			`The U.S. Embassy in London said the visa rules would not change.`},
+			[]want{{0, "Ann Lee", ""}, {1, "Dan Reed", ""}, {2, "Mr Hale", ""},
+				{3, "Tom Ward", "FBI Special Agent in Charge"}, {4, "U.S. Embassy in London", ""}}},
+		{"an honorific's name ends before the body it is of", []string{
+			`"Prices will rise," said Dr Ann Lee of the Institute for Fiscal Studies.`},
+			[]want{{0, "Ann Lee", "Institute for Fiscal Studies"}}},
 		{"a name opening the sentence is the subject of the appositives after it", []string{
 			`Ann Lee, director of Acme, a charity for the blind, said in a statement: "The plan is a disgrace."`},
 			[]want{{0, "Ann Lee", "director of Acme"}}},
