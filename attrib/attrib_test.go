@@ -149,6 +149,12 @@ func TestAttribute(t *testing.T) {
 			`The U.S. Embassy in London said the visa rules would not change.`},
 			[]want{{0, "Ann Lee", ""}, {1, "Dan Reed", ""}, {2, "Mr Hale", ""},
 				{3, "Tom Ward", "FBI Special Agent in Charge"}, {4, "U.S. Embassy in London", ""}}},
+		{"said, an organisation, role words and the person", []string{
+			`"Rates will stay high," said Acme Corp. senior vice president Dan Reed.`,
+			`"The data are clear," said U.K. Met Office senior scientist Ann Lee, who led the study.`,
+			`"We will appeal," said Acme campaign spokesman Tom Ward.`},
+			[]want{{0, "Dan Reed", "Acme Corp. senior vice president"}, {1, "Ann Lee", "U.K. Met Office senior scientist"},
+				{2, "Tom Ward", "Acme campaign spokesman"}}},
 		{"an honorific's name ends before the body it is of", []string{
 			`"Prices will rise," said Dr Ann Lee of the Institute for Fiscal Studies.`},
 			[]want{{0, "Ann Lee", "Institute for Fiscal Studies"}}},
