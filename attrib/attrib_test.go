@@ -155,6 +155,9 @@ func TestAttribute(t *testing.T) {
 			`"We will appeal," said Acme campaign spokesman Tom Ward.`},
 			[]want{{0, "Dan Reed", "Acme Corp. senior vice president"}, {1, "Ann Lee", "U.K. Met Office senior scientist"},
 				{2, "Tom Ward", "Acme campaign spokesman"}}},
+		{"a pronoun after someone's role and name means the one named", []string{
+			`Costs will fall, said Acme's chief operating officer Dan Reed.`, `"Why build your own?" he asked.`},
+			[]want{{0, "Dan Reed", "Acme's chief operating officer"}, {1, "Dan Reed", "Acme's chief operating officer"}}},
 		{"an honorific's name ends before the body it is of", []string{
 			`"Prices will rise," said Dr Ann Lee of the Institute for Fiscal Studies.`},
 			[]want{{0, "Ann Lee", "Institute for Fiscal Studies"}}},
