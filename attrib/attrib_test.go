@@ -76,6 +76,11 @@ func TestAttribute(t *testing.T) {
 			`"We did everything we could," said union leader Ann Lee.`,
 			`"Our members are exhausted."`},
 			[]want{{0, "Ann Lee", "union leader"}, {1, "Ann Lee", "union leader"}}},
+		{"a quotation whose own cue cannot be read goes to no one, not the speaker before", []string{
+			`"We did everything we could," said union leader Ann Lee.`,
+			`"The deal is off and it will stay off," said the man who brokered it.`,
+			`"Our members are exhausted."`},
+			[]want{{0, "Ann Lee", "union leader"}}},
 		{"nested quote belongs to the outer speaker", []string{
 			`"He told me 'we said nothing wrong' and I believed him," Mr Smith said.`},
 			[]want{{0, "Mr Smith", ""}}},
