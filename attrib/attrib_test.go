@@ -163,6 +163,10 @@ func TestAttribute(t *testing.T) {
 		{"a pronoun after someone's role and name means the one named", []string{
 			`Costs will fall, said Acme's chief operating officer Dan Reed.`, `"Why build your own?" he asked.`},
 			[]want{{0, "Dan Reed", "Acme's chief operating officer"}, {1, "Dan Reed", "Acme's chief operating officer"}}},
+		{"whom a source is close to is not the source; whom a document is from is", []string{
+			`"We expect a fight," said a person close to Dan Reed.`,
+			`The talks will go on, according to a statement from Ann Lee.`},
+			[]want{{1, "Ann Lee", "statement from"}}},
 		{"an honorific's name ends before the body it is of", []string{
 			`"Prices will rise," said Dr Ann Lee of the Institute for Fiscal Studies.`},
 			[]want{{0, "Ann Lee", "Institute for Fiscal Studies"}}},

@@ -429,7 +429,7 @@ func (p *para) roleWordsAfter(e, hi int) int {
 // roleNameAfter reads "asthma sufferer Dan Reed" after a verb.
 func (p *para) roleNameAfter(i, hi, start int) phrase {
 	r := p.qualifiedRole(i, hi) // "current Australia captain Pat Cummins"
-	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i); {
+	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && !(prepositions[p.toks[r].text] && !sourceMarks[p.toks[r].text]) && (isLowerWord(p.toks[r].text) || r == i); {
 		r++
 	}
 	if r == i || r >= hi || !upper(p.toks[r]) || !isLowerWord(p.toks[r-1].text) {
@@ -444,6 +444,12 @@ func (p *para) roleNameAfter(i, hi, start int) phrase {
 	ph.start, ph.end = start, p.toks[e-1].end
 	return p.appositiveAfter(ph, e, hi)
 }
+
+// sourceMarks name whose words a document holds: "a statement from Ann
+// Lee", "figures provided by Acme". Other prepositions name whom the words
+// are about or near ("a person close to Ann Lee") or who heard them ("a
+// statement sent to Acme").
+var sourceMarks = setOf("from", "by")
 
 // qualifiedRole finds where the name begins after a role that mixes words
 // in lower case with a capitalised qualifier and ends in a role noun:
