@@ -44,3 +44,15 @@ func dir() (string, bool) {
 	}
 	return d, true
 }
+
+// Glob returns the files of ../shared matching pattern (relative to it),
+// or none when ../shared is absent: fuzz targets seed from it when they can
+// and still run without it.
+func Glob(pattern string) []string {
+	d, ok := dir()
+	if !ok {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(d, pattern))
+	return files
+}
