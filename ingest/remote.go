@@ -42,7 +42,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	}
 	p.Grow(1)
 	defer p.Done(1)
-	a, err := pageArticle(resp, src.Name)
+	a, err := in.pageArticle(resp, src.Name)
 	if err != nil {
 		return failed(err)
 	}
@@ -69,9 +69,12 @@ func (in *Ingester) get(ctx context.Context, u string, cond fetch.Conditional) (
 	}
 }
 
-func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
+// pageArticle extracts the article of a fetched page; a panic in the
+// extractor fails this page only.
+func (in *Ingester) pageArticle(resp *fetch.Response, source string) (a article.Article, err error) {
+	defer catch(&err, resp.URL)
 	u, _ := url.Parse(resp.URL)
-	x, err := extract.Extract(resp.Body, u)
+	x, err := in.extract(resp.Body, u)
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -124,10 +127,11 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 }
 
 // itemArticle returns the article of a feed item: the stored one when the
-// item has not changed since it was fetched (saveMany indexes it again only
-// if missing), else its page, extracted. Its outlet is the source's display
-// name, else the page's site name, else the feed's title.
-func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle string, it feed.Item) (article.Article, error) {
+// item has not changed since it was fetched, else its page, extracted. Its
+// outlet is the source's display name, else the page's site name, else the
+// feed's title. A panic fails this item only.
+func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle string, it feed.Item) (a article.Article, err error) {
+	defer catch(&err, firstNonEmpty(it.Link, it.GUID, it.Title))
 	link := firstNonEmpty(it.Link, webGUID(it.GUID))
 	if link == "" {
 		return article.Article{}, errors.New("item has no link")
@@ -139,12 +143,12 @@ func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle strin
 	if old, err := in.store.ArticleByURL(ctx, canon); err == nil && !it.Published.After(old.Fetched) {
 		return old, nil
 	}
-	a := article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
+	a = article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
 		Title: clip(it.Title, 500), Author: it.Author, Published: it.Published, Fetched: time.Now().UTC()}
 	resp, err := in.get(ctx, link, fetch.Conditional{})
 	var x article.Article
 	if err == nil {
-		x, err = pageArticle(resp, src.Name)
+		x, err = in.pageArticle(resp, src.Name)
 	}
 	if err == nil {
 		a.Paragraphs = x.Paragraphs
