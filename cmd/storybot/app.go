@@ -51,7 +51,23 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, err
 		}
 	}
+	if err := a.reconcile(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	return a, nil
+}
+
+// reconcile repairs the index where a killed run left it behind the store.
+func (a *app) reconcile(ctx context.Context) error {
+	s, err := ingest.Reconcile(ctx, a.store, a.index)
+	if s.Repaired > 0 {
+		a.log.Info("index repaired after an interrupted run", "articles", s.Repaired, "passages", s.Passages)
+	}
+	for _, e := range s.Errors {
+		a.log.Warn("index repair: an article could not be indexed", "error", e)
+	}
+	return err
 }
 
 func (a *app) rebuildAtStart(ctx context.Context, reason string) error {
