@@ -39,6 +39,9 @@ type Source struct {
 	// Outlet, when set, is the name citations show for the source's
 	// articles instead of the one found in them.
 	Outlet string
+	// AllowPrivate lets this source reach loopback, private and link-local
+	// addresses; set only for sources the operator configured so.
+	AllowPrivate bool
 }
 
 // Summary counts what a run did.

@@ -22,7 +22,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	if src.Kind != KindPage {
 		cond = fetch.Conditional{ETag: st.ETag, LastModified: st.LastModified}
 	}
-	resp, err := in.get(ctx, src.Target, cond)
+	resp, err := in.get(ctx, src, src.Target, cond)
 	if err != nil {
 		return failed(err)
 	}
@@ -50,12 +50,17 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	return in.saveMany(ctx, []article.Article{a})
 }
 
-// get fetches with retries on errors worth retrying (5xx, 429, timeouts,
-// dropped connections), waiting longer each time.
-func (in *Ingester) get(ctx context.Context, u string, cond fetch.Conditional) (*fetch.Response, error) {
+// get fetches u for src with retries on errors worth retrying (5xx, 429,
+// timeouts, dropped connections), waiting longer each time. Only a source
+// marked AllowPrivate may reach private addresses.
+func (in *Ingester) get(ctx context.Context, src Source, u string, cond fetch.Conditional) (*fetch.Response, error) {
+	client := in.fetch
+	if src.AllowPrivate {
+		client = in.fetch.Private()
+	}
 	wait := in.opts.RetryBackoff
 	for attempt := 0; ; attempt++ {
-		resp, err := in.fetch.Get(ctx, u, cond)
+		resp, err := client.Get(ctx, u, cond)
 		if err == nil || attempt >= in.opts.Retries || !fetch.Retryable(err) {
 			return resp, err
 		}
@@ -145,7 +150,7 @@ func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle strin
 	}
 	a = article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
 		Title: clip(it.Title, 500), Author: it.Author, Published: it.Published, Fetched: time.Now().UTC()}
-	resp, err := in.get(ctx, link, fetch.Conditional{})
+	resp, err := in.get(ctx, src, link, fetch.Conditional{})
 	var x article.Article
 	if err == nil {
 		x, err = in.pageArticle(resp, src.Name)
