@@ -34,3 +34,24 @@ func (ix *Index) Passages(ctx context.Context, articleID string) ([]article.Pass
 		return out, nil
 	}
 }
+
+// Sources returns the distinct source names of the indexed passages, for
+// telling a mistyped source filter from one that matches nothing.
+func (ix *Index) Sources() ([]string, error) {
+	d, err := ix.alias.FieldDict(fieldSource)
+	if err != nil {
+		return nil, fmt.Errorf("index: sources: %w", err)
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, fmt.Errorf("index: sources: %w", err)
+		}
+		if e == nil {
+			return out, nil
+		}
+		out = append(out, e.Term)
+	}
+}
