@@ -43,7 +43,7 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 	if err != nil {
 		return fmt.Errorf("bot: story: %w", err)
 	}
-	entries, err := b.deps.Timeline.Timeline(ctx, st.Query, timelineLength)
+	entries, err := b.deps.Timeline.Timeline(ctx, c.guild, st.Query, timelineLength)
 	if err != nil {
 		return fmt.Errorf("bot: story %s: %w", name, err)
 	}
