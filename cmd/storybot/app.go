@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -95,16 +96,17 @@ func (a *app) Close() error {
 	return err2
 }
 
-func (a *app) fetcher(allowPrivate bool) *fetch.Client {
+// fetcher bounds every fetch as configured and refuses private addresses;
+// a source marked allow_private uses its Private sibling.
+func (a *app) fetcher() *fetch.Client {
 	f := a.cfg.Fetch
-	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent,
-		HostDelay: f.HostDelay, AllowPrivate: f.AllowPrivate || allowPrivate})
+	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent, HostDelay: f.HostDelay})
 }
 
-func (a *app) ingester(allowPrivate bool) *ingest.Ingester {
+func (a *app) ingester(force bool) *ingest.Ingester {
 	f := a.cfg.Fetch
-	return ingest.New(a.store, a.index, a.fetcher(allowPrivate), a.log, ingest.Options{
-		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed})
+	return ingest.New(a.store, a.index, a.fetcher(), a.log, ingest.Options{
+		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed, Force: force})
 }
 
 // newLogger writes text to a terminal and JSON elsewhere, unless told.
@@ -127,12 +129,18 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// writeJSON prints v indented, with <, > and & as they are.
+// writeJSON prints v indented, with <, > and & as they are and every
+// control character escaped.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeC1(b.Bytes()))
+	return err
 }
 
 func plural(n int, one, many string) string {

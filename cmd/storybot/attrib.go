@@ -67,7 +67,7 @@ func loadArticle(ctx context.Context, e *env, arg string) (article.Article, erro
 	if u, err := url.Parse(arg); err != nil || u.Scheme != "http" && u.Scheme != "https" {
 		return ingest.ReadFile(arg)
 	}
-	page, base, err := loadPage(ctx, e, arg, "")
+	page, base, err := loadPage(ctx, e, arg, "", false)
 	if err != nil {
 		return article.Article{}, err
 	}

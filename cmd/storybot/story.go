@@ -35,7 +35,7 @@ func cmdStory(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	entries, err := s.Timeline(ctx, query, *limit)
+	entries, err := s.Timeline(ctx, "", query, *limit) // the operator sees every source
 	if err != nil {
 		return err
 	}
