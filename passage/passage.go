@@ -80,7 +80,7 @@ func chunks(paragraphs []string) []chunk {
 	}
 	for i, p := range paragraphs {
 		p = strings.TrimSpace(p)
-		n := len(strings.Fields(p))
+		n := article.Words(p)
 		if n == 0 {
 			continue
 		}
@@ -124,7 +124,7 @@ func windows(p string) []string {
 		begin := offset + i
 		end := begin + len(s)
 		rest, offset = p[end:], end
-		n := len(strings.Fields(s))
+		n := article.Words(s)
 		if start >= 0 && words+n > targetWords {
 			out = append(out, strings.TrimSpace(p[start:begin]))
 			start, words = -1, 0
