@@ -78,6 +78,9 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction, raw []byte) (
 		if v := recover(); v != nil {
 			b.log.Error("panic routing an interaction", "interaction_id", i.ID, "guild_id", i.GuildID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			resp, work = immediate(sorry, true), nil
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				resp = choicesResponse(nil)
+			}
 		}
 	}()
 	if i.Type == discordgo.InteractionPing {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -109,7 +110,7 @@ func (r *Runner) Run(ctx context.Context, guildID, story string) (posted Posted,
 	}
 	var errs []error
 	for _, st := range stories {
-		entries, ok, err := r.runStory(ctx, st)
+		entries, ok, err := r.runStorySafely(ctx, st)
 		if ok {
 			posted.Digests++
 			posted.Entries += entries
@@ -119,6 +120,17 @@ func (r *Runner) Run(ctx context.Context, guildID, story string) (posted Posted,
 		}
 	}
 	return posted, errors.Join(errs...)
+}
+
+// runStorySafely is runStory with a panic (a bug on odd article text)
+// turned into that story's error, so the other stories are still posted.
+func (r *Runner) runStorySafely(ctx context.Context, st store.Story) (entries int, posted bool, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return r.runStory(ctx, st)
 }
 
 // DryRun returns the digests Run would post now, without posting them or

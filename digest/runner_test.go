@@ -520,3 +520,37 @@ func TestDigestLeavesOutHiddenSources(t *testing.T) {
 		t.Error("got no entries, want the wire's")
 	}
 }
+
+// panicMatcher panics on one query, as a bug on odd text would.
+type panicMatcher struct {
+	Matcher
+	query string
+}
+
+func (p panicMatcher) Match(ctx context.Context, query string, ids []string) ([]Match, error) {
+	if query == p.query {
+		var m map[string]int
+		m[query]++
+	}
+	return p.Matcher.Match(ctx, query, ids)
+}
+
+// TestPanicFailsOnlyItsStory: a panic while composing one story's digest is
+// that story's error; the other stories are posted.
+func TestPanicFailsOnlyItsStory(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.track("g2", "Weather", "storm")
+	f.add("wire", wire+"\n\nThe leak was the council's second this year.")
+	f.add("gazette", "A storm is coming to the coast, forecasters said on Monday.")
+	f.tick()
+	r := f.runner(nil)
+	r.Matcher = panicMatcher{Matcher: r.Matcher, query: "leak"}
+	posted, err := r.Run(ctx, "", "")
+	if err == nil || !strings.Contains(err.Error(), "assignment to entry in nil map") || !strings.Contains(err.Error(), "goroutine") {
+		t.Errorf("got error %v, want the panic with its stack", err)
+	}
+	if posted.Digests != 1 || len(f.discord.posts()) != 1 || f.discord.posts()[0].Story != "Weather" {
+		t.Errorf("got %+v posted, want Weather's digest posted despite Leak's panic", posted)
+	}
+}
