@@ -92,9 +92,11 @@ func (in *Ingester) pageArticle(resp *fetch.Response, source string) (a article.
 // of tiny segments.
 const feedBatch = 25
 
-// ingestFeed stores the newest items of a feed. An item already stored and
-// not updated since is not fetched again; otherwise its page is fetched and
-// extracted, falling back to the feed's own text when the page fails.
+// ingestFeed stores the newest items of a feed, a batch at a time. An item
+// already stored and not updated since is not fetched again; otherwise its
+// page is fetched and extracted, falling back to the feed's own text when
+// the page fails. The items of a batch are read on all cores (fetches to
+// one host still take turns), then stored together.
 func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p Progress) Summary {
 	items := append([]feed.Item(nil), f.Items...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Published.After(items[j].Published) })
@@ -103,31 +105,33 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 	}
 	p.Grow(len(items))
 	var s Summary
-	var batch []article.Article
-	flush := func() {
+	for start := 0; start < len(items) && ctx.Err() == nil; start += feedBatch {
+		part := items[start:min(start+feedBatch, len(items))]
+		arts := make([]article.Article, len(part))
+		errs := make([]error, len(part))
+		parallel(len(part), func(i int) {
+			if errs[i] = ctx.Err(); errs[i] == nil {
+				arts[i], errs[i] = in.itemArticle(ctx, src, f.Title, part[i])
+			}
+		})
+		if ctx.Err() != nil {
+			break // a batch cut short is not stored: the next run reads it again
+		}
+		var batch []article.Article
+		for i, err := range errs {
+			if err != nil {
+				s.count(0, 0, err, firstNonEmpty(part[i].Link, part[i].GUID, part[i].Title))
+				p.Done(1)
+				continue
+			}
+			batch = append(batch, arts[i])
+		}
 		s.add(in.saveMany(ctx, batch))
 		p.Done(len(batch))
-		batch = batch[:0]
-	}
-	for _, it := range items {
-		if ctx.Err() != nil {
-			break
-		}
-		a, err := in.itemArticle(ctx, src, f.Title, it)
-		if err != nil {
-			s.count(0, 0, err, firstNonEmpty(it.Link, it.GUID, it.Title))
-			p.Done(1)
-			continue
-		}
-		if batch = append(batch, a); len(batch) == feedBatch {
-			flush()
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		s.Errors = append(s.Errors, err)
-		return s
 	}
-	flush()
 	return s
 }
 
