@@ -5,6 +5,7 @@
 package sharedtest
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -55,4 +56,12 @@ func Glob(pattern string) []string {
 	}
 	files, _ := filepath.Glob(filepath.Join(d, pattern))
 	return files
+}
+
+// Fuzzing reports whether the test binary runs with -fuzz. A fuzz target
+// whose seeds are costly (whole real pages) and checked elsewhere by plain
+// tests adds them only then, so `go test` does not run them twice.
+func Fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
 }
