@@ -29,8 +29,8 @@ import (
 // index write (runs the kill came too late or too early for still count
 // as checks but not toward those numbers).
 func TestKillDuringUpdateIndexMatchesStore(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills ten subprocesses; skipped with -short")
+	if testing.Short() || raceDetector {
+		t.Skip("kills ten storybot subprocesses: a minute, ten under -race; .ci/run runs it without -race")
 	}
 	const articles, changed, wantKills, wantStale = 500, 200, 10, 3
 	src := corpus(t, articles)
