@@ -80,10 +80,10 @@ func chunks(paragraphs []string) []chunk {
 	}
 	for i, p := range paragraphs {
 		p = strings.TrimSpace(p)
-		n := article.Words(p)
-		if n == 0 {
+		if p == "" {
 			continue
 		}
+		n := article.Words(p) // 0 for a line of punctuation, which joins the next
 		if n > maxWords {
 			flush()
 			for _, w := range windows(p) {
