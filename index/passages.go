@@ -13,8 +13,13 @@ import (
 // Passages returns every indexed passage of articleID in position order:
 // what the index holds for one article, to check it against the store.
 func (ix *Index) Passages(ctx context.Context, articleID string) ([]article.Passage, error) {
-	q := bleve.NewTermQuery(articleID)
-	q.SetField(fieldArticle)
+	of := bleve.NewTermQuery(articleID)
+	of.SetField(fieldArticle)
+	whole := bleve.NewTermQuery(kindArticle) // the article's own document
+	whole.SetField(fieldKind)
+	q := bleve.NewBooleanQuery()
+	q.AddMust(of)
+	q.AddMustNot(whole)
 	var out []article.Passage
 	for size := 256; ; {
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
