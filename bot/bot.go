@@ -132,20 +132,20 @@ type Timeliner interface {
 }
 
 // Charter draws a query's coverage (articles per day, stacked by outlet)
-// as a PNG titled title (/story).
+// as a PNG titled title (/story), from what guildID may see.
 type Charter interface {
-	CoveragePNG(ctx context.Context, title, query string) ([]byte, error)
+	CoveragePNG(ctx context.Context, guildID, title, query string) ([]byte, error)
 }
 
 // Quoter finds what a speaker has been quoted saying (/quotes) and the
-// speakers the index knows (its autocomplete).
+// speakers the index knows (its autocomplete), from what guildID may see.
 type Quoter interface {
-	Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error)
-	KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error)
+	Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error)
+	KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error)
 }
 
 // Suggester finds emerging stories (/track suggest): clusters of recent
-// articles that none of the guild's tracked stories matches.
+// articles guildID may see that none of its tracked stories matches.
 type Suggester interface {
 	Suggest(ctx context.Context, guildID string) ([]Suggestion, error)
 }

@@ -170,7 +170,7 @@ func (fakeTimeline) Timeline(ctx context.Context, guildID, query string, limit i
 // fakeCharts draws fakeTimeline's articles with the real chart package.
 type fakeCharts struct{}
 
-func (fakeCharts) CoveragePNG(ctx context.Context, title, query string) ([]byte, error) {
+func (fakeCharts) CoveragePNG(ctx context.Context, guildID, title, query string) ([]byte, error) {
 	entries, _ := fakeTimeline{}.Timeline(ctx, "", query, 0)
 	var arts []chart.Article
 	for _, e := range entries {
@@ -199,11 +199,11 @@ func (fakeSuggester) Suggest(ctx context.Context, guildID string) ([]Suggestion,
 // and one with a hostile quote.
 type indexQuotes struct{ f *quotes.Finder }
 
-func (q indexQuotes) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
+func (q indexQuotes) Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error) {
 	return q.f.Find(ctx, r)
 }
 
-func (q indexQuotes) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
+func (q indexQuotes) KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error) {
 	return q.f.Known(ctx, typed, limit)
 }
 

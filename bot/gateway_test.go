@@ -527,6 +527,11 @@ func TestGateway(t *testing.T) {
 		}
 		press := h.invoke(discordtest.Invocation{CustomID: "track:add:no-separator", Permissions: manager})
 		h.replyContaining(t, press, "That button no longer works")
+		press = h.invoke(discordtest.Invocation{CustomID: "track:add:other|other story", Permissions: discordtest.PermViewChannel})
+		h.replyContaining(t, press, "Only members who can manage channels")
+		if _, err := h.deps.store.Story(context.Background(), testGuild, "other"); err == nil {
+			t.Error("a member who cannot manage channels tracked a suggestion")
+		}
 	})
 
 	t.Run("quotes pages a speaker's statements newest first with buttons", func(t *testing.T) {

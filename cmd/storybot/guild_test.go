@@ -13,6 +13,7 @@ import (
 	"storybot/ingest"
 	"storybot/internal/sharedtest"
 	"storybot/metrics"
+	"storybot/quotes"
 	"storybot/store"
 )
 
@@ -21,7 +22,7 @@ const guildA, guildB = "300000000000000001", "300000000000000002"
 // TestGuildSourceStaysInItsGuild: a source guild A added reaches A's
 // answers, timelines and digests and none of B's, while the operator's
 // sources reach both; B can neither remove A's source nor take its name,
-// nor the name of an outlet already stored.
+// nor the name of an operator's ad-hoc source.
 func TestGuildSourceStaysInItsGuild(t *testing.T) {
 	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	mustRun(t, "--config", cfg, "ingest")
@@ -38,7 +39,8 @@ func TestGuildSourceStaysInItsGuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	text := "Zebrafinch harbour reopens\n\nThe zebrafinch harbour reopened on Monday, the harbour master said, after repairs to the quay.\n"
+	text := "Zebrafinch harbour reopens\n\nThe zebrafinch harbour reopened on Monday, the harbour master said, after repairs to the quay.\n\n" +
+		"\"We are open for business again,\" said Jane Quaykeeper, the harbour master.\n"
 	if err := os.WriteFile(filepath.Join(dir, "zebrafinch.txt"), []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +72,16 @@ func TestGuildSourceStaysInItsGuild(t *testing.T) {
 		t.Errorf("guild B's answer on the operator's corpus cites %q, want Sample Wire", got)
 	}
 	for guild, want := range map[string]int{guildA: 1, guildB: 0} {
+		res, err := s.Quotes(ctx, guild, quotes.Request{Speaker: "Jane Quaykeeper"})
+		if err != nil || len(res.Stories) != want {
+			t.Errorf("guild %s /quotes Jane Quaykeeper: got %d stories (%v), want %d", guild, len(res.Stories), err, want)
+		}
+		known, err := s.KnownSpeakers(ctx, guild, "Quaykee", 5)
+		if err != nil || len(known) != want {
+			t.Errorf("guild %s speaker autocomplete: got %+v (%v), want %d", guild, known, err, want)
+		}
+	}
+	for guild, want := range map[string]int{guildA: 1, guildB: 0} {
 		tl, err := s.Timeline(ctx, guild, "zebrafinch harbour", 10)
 		if err != nil || len(tl) != want {
 			t.Errorf("guild %s timeline: got %d entries (%v), want %d", guild, len(tl), err, want)
@@ -99,7 +111,11 @@ func TestGuildSourceStaysInItsGuild(t *testing.T) {
 	if err := admin.Remove(ctx, guildB, "a-wire"); err == nil {
 		t.Error("guild B removed guild A's source")
 	}
-	for _, name := range []string{"a-wire", "A-Wire", "Sample Wire", "examples"} {
+	// An operator's ad-hoc ingest names its articles' source too.
+	if sum := s.ingest.Run(ctx, []ingest.Source{{Name: "cli-folder", Kind: ingest.KindPath, Target: dir}}, nil); sum.Failed != 0 {
+		t.Fatalf("ad-hoc ingest: %s", sum)
+	}
+	for _, name := range []string{"a-wire", "A-Wire", "examples", "cli-folder"} {
 		if err := admin.Add(ctx, guildB, name, "https://b.example/feed", "", "u"); err == nil || !strings.Contains(err.Error(), "taken") {
 			t.Errorf("guild B adding %q: got %v, want the name refused as taken", name, err)
 		}

@@ -172,14 +172,24 @@ func (s *service) Status(ctx context.Context, guildID string) (bot.Status, error
 	return st, nil
 }
 
-// Quotes finds what a speaker has been quoted saying (/quotes).
-func (s *service) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
-	return s.quotes.Find(ctx, r)
+// Quotes finds what a speaker has been quoted saying in what guildID may
+// see (/quotes).
+func (s *service) Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return quotes.Result{}, err
+	}
+	return s.quotes.Hiding(hidden).Find(ctx, r)
 }
 
-// KnownSpeakers offers speakers for /quotes' autocomplete.
-func (s *service) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
-	return s.quotes.Known(ctx, typed, limit)
+// KnownSpeakers offers speakers quoted in what guildID may see, for
+// /quotes' autocomplete.
+func (s *service) KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return nil, err
+	}
+	return s.quotes.Hiding(hidden).Known(ctx, typed, limit)
 }
 
 // Timeline lists a story's articles that guildID may see, newest first
