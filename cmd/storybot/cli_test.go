@@ -63,21 +63,21 @@ func TestAskFlagErrors(t *testing.T) {
 		{[]string{"--limit", "0"}, "--limit 0"},
 		{[]string{"--limit", "1000"}, "--limit 1000"},
 		{[]string{"--source", "Nope Daily"}, `--source "Nope Daily"`},
-		{[]string{"--source", "sample wire"}, "Sample Wire"},
+		{[]string{"--source", "Examples"}, "examples"},
 	} {
 		args := append([]string{"--config", cfg, "ask"}, append(tt.args, "who reacted to the leak")...)
 		if _, errs, code := run(t, args...); code != 1 || !strings.Contains(errs, tt.want) {
 			t.Errorf("ask %v: exit %d, %q; want 1 and %q", tt.args, code, errs, tt.want)
 		}
 	}
-	if out := mustRun(t, "--config", cfg, "ask", "--source", "Sample Wire", "--limit", "2", "who reacted to the Manchester leak"); !strings.Contains(out, "[2]") || strings.Contains(out, "[3]") {
+	if out := mustRun(t, "--config", cfg, "ask", "--source", "examples", "--limit", "2", "who reacted to the Manchester leak"); !strings.Contains(out, "[2]") || strings.Contains(out, "[3]") {
 		t.Errorf("a known source with --limit 2: got %q", out)
 	}
 }
 
 // TestTerminalOutputHasNoControls: an article whose title and text carry
 // an ESC sequence (which would retitle a terminal) and C1 controls prints
-// without them in text, and escaped in JSON.
+// without them in text (ask, extract, attrib), and escaped in JSON.
 func TestTerminalOutputHasNoControls(t *testing.T) {
 	dir := t.TempDir()
 	text := "Harbour \x1b]0;pwned\x07reopens\u009b31m\n\nThe harbour reopened on Friday \x1b[2J after three weeks of repairs, the council said.\n"
@@ -93,7 +93,7 @@ func TestTerminalOutputHasNoControls(t *testing.T) {
 		"<p>Repair crews worked through two storms to finish the job ahead of the spring tides.</p>" +
 		"</article></body></html>"
 	os.WriteFile(page, []byte(html), 0o600)
-	for _, args := range [][]string{{"ask", "when did the harbour reopen"}, {"extract", page}} {
+	for _, args := range [][]string{{"ask", "when did the harbour reopen"}, {"extract", page}, {"attrib", filepath.Join(dir, "hostile.txt")}} {
 		out := mustRun(t, append([]string{"--config", cfg}, args...)...)
 		if strings.ContainsAny(out, "\x1b\x07\u009b") {
 			t.Errorf("%s: output has control characters: %q", args[0], out)

@@ -120,9 +120,9 @@ func (a sourceAdmin) Add(ctx context.Context, guildID, name, rawURL, outlet, by 
 
 // taken reports whether name is in use by anything but guildID's own
 // sources: a configured source, another guild's source (now or before), or
-// the source name of articles already stored (an operator's ad-hoc ingest,
-// an outlet named in Markdown front matter), whose articles would
-// otherwise be hidden from other guilds with the new source's.
+// the source of articles already stored (an operator's ad-hoc ingest),
+// whose articles would otherwise be hidden from other guilds with the new
+// source's.
 func (a sourceAdmin) taken(ctx context.Context, guildID, name string) (bool, error) {
 	for _, c := range a.s.app.cfg.Sources {
 		if strings.EqualFold(c.Name, name) {
