@@ -40,6 +40,10 @@ type Query struct {
 	Speaker       string
 	SpeakerPrefix bool
 	Size          int // hits wanted; 0 means 50
+
+	// ExcludeSources are sources whose passages are never returned (other
+	// Discord servers' own sources).
+	ExcludeSources []string
 }
 
 // Hit is one passage found, with its BM25-based score.
@@ -167,6 +171,11 @@ func buildQuery(q Query, fields []field) query.Query {
 		d := bleve.NewDateRangeQuery(q.Until.Add(time.Nanosecond), time.Time{})
 		d.SetField(fieldPublished)
 		b.AddMustNot(d)
+	}
+	for _, src := range q.ExcludeSources {
+		t := bleve.NewTermQuery(src)
+		t.SetField(fieldSource)
+		b.AddMustNot(t)
 	}
 	return b
 }

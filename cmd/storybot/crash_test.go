@@ -159,7 +159,7 @@ func TestReindexWhileAsking(t *testing.T) {
 	s := newService(a, metrics.NewStorybot(), nil)
 	ctx := context.Background()
 	ask := func(q string) (string, error) {
-		ans, err := s.Ask(ctx, answer.Request{Question: q})
+		ans, err := s.Ask(ctx, "", answer.Request{Question: q})
 		return passages(ans), err
 	}
 	before := map[string]string{}
