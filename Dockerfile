@@ -28,7 +28,10 @@ COPY examples /etc/storybot/examples
 USER 65532:65532
 
 # The store and index live on the volume; the HTTP listener must accept
-# connections from outside the container for /metrics and /interactions.
+# connections from outside the container for /healthz and /interactions.
+# /metrics stays on the container's loopback (http.metrics_listen): its
+# labels name sources. To scrape it, set STORYBOT_METRICS_LISTEN=:9090 and
+# publish that port on a private network only.
 # DISCORD_TOKEN is read from the environment only: pass it with -e.
 ENV STORYBOT_DATA_DIR=/data \
     STORYBOT_HTTP_LISTEN=:8080 \

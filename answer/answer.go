@@ -14,6 +14,10 @@ type Request struct {
 	AsOf    time.Time
 	Explain bool // give each citation the features that ranked it
 	Limit   int  // citations wanted; 0 means the default (5)
+
+	// ExcludeSources are sources never to cite: other Discord servers'
+	// own sources, when a server asks.
+	ExcludeSources []string
 }
 
 // Answer is what storybot says back; its JSON form is the `ask --json`

@@ -67,7 +67,7 @@ func union(a, b []index.Hit) []index.Hit {
 // word (in all its spellings), names and phrases kept whole, adjacent key
 // words as soft phrases, and reaction words only as a weak signal.
 func searchQuery(q question.Question, r Request, b Boosts) index.Query {
-	iq := index.Query{Source: r.Source, Since: r.Since, Until: r.AsOf}
+	iq := index.Query{Source: r.Source, ExcludeSources: r.ExcludeSources, Since: r.Since, Until: r.AsOf}
 	for _, t := range q.Terms {
 		boost := 1.0
 		switch {

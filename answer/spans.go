@@ -105,7 +105,7 @@ func (s spotter) name(run []index.Word, own map[string]bool, opensSentence bool)
 }
 
 // nameEnd returns the end of the run of capitalised words starting at
-// ws[i] ("New York Liberty", "Bank of England"), i when ws[i] is not
+// ws[i] ("Los Angeles Rams", "Bank of England"), i when ws[i] is not
 // capitalised. A run stops at punctuation between two words.
 func nameEnd(ws []index.Word, i int, text string) int {
 	j := i

@@ -58,5 +58,6 @@ func CanonicalURL(raw string) (string, error) {
 	if u.Path == "" && u.Host != "" {
 		u.Path = "/"
 	}
-	return u.String(), nil
+	// An opaque URL keeps the space that stood before a fragment ("a:0 #").
+	return strings.TrimSpace(u.String()), nil
 }

@@ -107,13 +107,18 @@ func (p *para) attribute(carry *speaker) result {
 	said := make([]*speaker, len(p.quotes))
 	by := make([]*speaker, len(p.sents)) // each sentence's one speaker
 	cued := make([]bool, len(p.sents))
+	unread := make([]bool, len(p.sents)) // a cue whose speaker cannot be read
 	for _, c := range p.cues() {
-		sp, quotes, direct, ok := p.attributeCue(c, said)
-		if !ok {
+		sp, quotes, direct := p.attributeCue(c, said)
+		si := p.sentOf(c.first)
+		if sp == nil {
+			unread[si] = unread[si] || c.namesSpeaker()
+			continue
+		}
+		if len(quotes) == 0 {
 			continue
 		}
 		p.doc.remember(*sp)
-		si := p.sentOf(c.first)
 		cued[si] = true
 		by[si] = oneSpeaker(by[si], sp)
 		for _, q := range quotes {
@@ -123,10 +128,7 @@ func (p *para) attribute(carry *speaker) result {
 	for qi, q := range p.quotes {
 		si := p.sentOf(p.tokenAt(q.open))
 		if said[qi] == nil {
-			said[qi] = p.continued(qi, si, carry, cued, by, said)
-		}
-		if said[qi] == nil {
-			said[qi] = p.subjectBefore(q)
+			said[qi] = p.unclaimed(qi, si, carry, cued, unread, by, said)
 		}
 		if said[qi] == nil {
 			continue
@@ -138,16 +140,35 @@ func (p *para) attribute(carry *speaker) result {
 	return res
 }
 
-// continued finds whose words a quotation no cue claimed goes on with: a
-// quotation left open before it, or, when it opens a sentence without a
-// cue, the one speaker of the sentence before (or of the previous
-// paragraph's last sentence) — the news convention for a quotation that
-// runs on from its attribution.
-func (p *para) continued(qi, si int, carry *speaker, cued []bool, by, said []*speaker) *speaker {
+// unclaimed finds the speaker of a quotation no cue claimed: that of the
+// quotation it resumes, the one it continues, or the subject of the
+// sentence before. When its own sentence has a speech verb whose speaker
+// cannot be read ("…,” said the man who brokered it), someone else
+// speaks: the quotation is uncertain, never the speaker before.
+func (p *para) unclaimed(qi, si int, carry *speaker, cued, unread []bool, by, said []*speaker) *speaker {
+	var sp *speaker
+	if qi > 0 && !p.quotes[qi-1].closed {
+		sp = said[qi-1]
+	}
+	if sp == nil {
+		sp = p.continued(qi, si, carry, cued, by)
+	}
+	if sp == nil {
+		sp = p.subjectBefore(p.quotes[qi])
+	}
+	if sp != nil && unread[si] && !cued[si] {
+		return uncertain
+	}
+	return sp
+}
+
+// continued finds whose words a quotation no cue claimed goes on with
+// when it opens a sentence without a cue: the one speaker of the sentence
+// before (or of the previous paragraph's last sentence), the news
+// convention for a quotation that runs on from its attribution.
+func (p *para) continued(qi, si int, carry *speaker, cued []bool, by []*speaker) *speaker {
 	q := p.quotes[qi]
 	switch {
-	case qi > 0 && !p.quotes[qi-1].closed && said[qi-1] != nil:
-		return said[qi-1] // the same quotation resumed
 	case cued[si] || p.sents[si][0] < 0 || p.toks[p.sents[si][0]].start != q.open:
 		return nil
 	case si == 0:

@@ -76,6 +76,11 @@ func TestAttribute(t *testing.T) {
 			`"We did everything we could," said union leader Ann Lee.`,
 			`"Our members are exhausted."`},
 			[]want{{0, "Ann Lee", "union leader"}, {1, "Ann Lee", "union leader"}}},
+		{"a quotation whose own cue cannot be read goes to no one, not the speaker before", []string{
+			`"We did everything we could," said union leader Ann Lee.`,
+			`"The deal is off and it will stay off," said the man who brokered it.`,
+			`"Our members are exhausted."`},
+			[]want{{0, "Ann Lee", "union leader"}}},
 		{"nested quote belongs to the outer speaker", []string{
 			`"He told me 'we said nothing wrong' and I believed him," Mr Smith said.`},
 			[]want{{0, "Mr Smith", ""}}},
@@ -141,6 +146,30 @@ func TestAttribute(t *testing.T) {
 			`Dan Reed of the Parents' Campaign accused the minister of "playing politics with children's health".`,
 			`The council called the building a landmark.`},
 			[]want{{0, "Ann Lee", "mayor's sister"}, {1, "Dan Reed", "Parents' Campaign"}}},
+		{"where a person spoke or wrote is neither name nor role", []string{
+			`"The plan is a mess from start to finish," said Ann Lee in The Daily Post.`,
+			`"It will never work," wrote Dan Reed in the Morning Herald on Monday.`,
+			`Mr Hale in Parliament said the plan "would not survive the summer".`,
+			`"No one was hurt," said FBI Special Agent in Charge Tom Ward.`,
+			`The U.S. Embassy in London said the visa rules would not change.`},
+			[]want{{0, "Ann Lee", ""}, {1, "Dan Reed", ""}, {2, "Mr Hale", ""},
+				{3, "Tom Ward", "FBI Special Agent in Charge"}, {4, "U.S. Embassy in London", ""}}},
+		{"said, an organisation, role words and the person", []string{
+			`"Rates will stay high," said Acme Corp. senior vice president Dan Reed.`,
+			`"The data are clear," said U.K. Met Office senior scientist Ann Lee, who led the study.`,
+			`"We will appeal," said Acme campaign spokesman Tom Ward.`},
+			[]want{{0, "Dan Reed", "Acme Corp. senior vice president"}, {1, "Ann Lee", "U.K. Met Office senior scientist"},
+				{2, "Tom Ward", "Acme campaign spokesman"}}},
+		{"a pronoun after someone's role and name means the one named", []string{
+			`Costs will fall, said Acme's chief operating officer Dan Reed.`, `"Why build your own?" he asked.`},
+			[]want{{0, "Dan Reed", "Acme's chief operating officer"}, {1, "Dan Reed", "Acme's chief operating officer"}}},
+		{"whom a source is close to is not the source; whom a document is from is", []string{
+			`"We expect a fight," said a person close to Dan Reed.`,
+			`The talks will go on, according to a statement from Ann Lee.`},
+			[]want{{1, "Ann Lee", "statement from"}}},
+		{"an honorific's name ends before the body it is of", []string{
+			`"Prices will rise," said Dr Ann Lee of the Institute for Fiscal Studies.`},
+			[]want{{0, "Ann Lee", "Institute for Fiscal Studies"}}},
 		{"a name opening the sentence is the subject of the appositives after it", []string{
 			`Ann Lee, director of Acme, a charity for the blind, said in a statement: "The plan is a disgrace."`},
 			[]want{{0, "Ann Lee", "director of Acme"}}},

@@ -257,14 +257,14 @@ func (p *para) roleSubject(a, hi int) phrase {
 
 // attributeCue resolves a cue's speaker and picks what they said, marking
 // the quotations it uses in said: each quotation it introduces, or the
-// reported clause.
-func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool, bool) {
+// reported clause. The speaker is nil when the cue names none it can read.
+func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool) {
 	if c.kind == cueWeak && p.coveredWeak(c) {
-		return nil, nil, false, false
+		return nil, nil, false
 	}
 	ph, isAfter := p.speakerOf(c)
 	if !ph.ok() {
-		return nil, nil, false, false
+		return nil, nil, false
 	}
 	sp, ok := p.doc.resolve(ph, p)
 	if !ok {
@@ -281,10 +281,14 @@ func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool, b
 		a = p.toks[c.first].start
 	}
 	quotes, direct := p.quoteFor(c, a, b, isAfter, said, &sp)
-	if len(quotes) == 0 {
-		return nil, nil, false, false
-	}
-	return &sp, quotes, direct, true
+	return &sp, quotes, direct
+}
+
+// namesSpeaker reports whether a cue, unlike "…, saying" or "called it
+// “…”", stands where its speaker is named: one whose speaker cannot be
+// read leaves its sentence's quotations to no one.
+func (c cue) namesSpeaker() bool {
+	return c.kind == cueVerb || c.kind == cueAccording || c.kind == cueStatement
 }
 
 // coveredWeak reports whether a "saying" continues an earlier cue of its sentence.

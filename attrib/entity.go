@@ -70,21 +70,27 @@ var commaSet = setOf(",")
 var listenerVerbs = setOf("told", "tells", "telling")
 
 // ownerAt reads whether the name ending before toks[e] is possessive, and
-// whether what it owns is a person: "Smith's lawyer".
+// whether what it owns is a person, unnamed ("Smith's lawyer") or named
+// after ("Smith's lawyer, Ann Lee,", "Acme's chief operating officer Dan
+// Reed").
 func (p *para) ownerAt(e int) owner {
 	if _, poss := possessive(p.toks[e-1].text); !poss {
 		return plain
 	}
-	for k := e; k < len(p.toks) && k < e+3 && p.toks[k].word && isLowerWord(p.toks[k].text); k++ {
-		if !personNouns[p.toks[k].text] && !spokesNouns[p.toks[k].text] {
-			continue
+	last := -1 // the last role noun of what it owns
+	for k := e; k < len(p.toks) && k < e+4 && p.toks[k].word && isLowerWord(p.toks[k].text) && !pastVerb(p.toks[k].text) && !connectors[p.toks[k].text]; k++ {
+		if personNouns[p.toks[k].text] || spokesNouns[p.toks[k].text] {
+			last = k
 		}
-		if p.is(k+1, commaSet) && k+2 < len(p.toks) && upper(p.toks[k+2]) {
-			return named
-		}
-		return patron
 	}
-	return possessor
+	k := last + 1
+	switch {
+	case last < 0:
+		return possessor
+	case p.is(k, commaSet) && k+1 < len(p.toks) && upper(p.toks[k+1]), k < len(p.toks) && upper(p.toks[k]):
+		return named
+	}
+	return patron
 }
 
 // modifier reports whether initials at toks[a] qualify the plural or

@@ -138,13 +138,23 @@ func splitName(w []string) phrase {
 	if len(w) == 0 {
 		return phrase{}
 	}
+	if c := whereSpoken(w); c > 0 {
+		if p := splitName(w[:c]); p.kind == kindPerson {
+			return p
+		}
+	}
 	for h, x := range w {
 		if honorifics[x] && h+1 < len(w) {
+			if p, ok := personOfOrg(w[h+1:], 1); ok { // "Mr Reed of Acme"
+				p.role = strings.TrimPrefix(strings.Join(w[:h], " ")+", "+p.role, ", ")
+				p.honorific, p.gender = x, genderOf[strings.TrimSuffix(x, ".")]
+				return p
+			}
 			return phrase{name: strings.Join(w[h+1:], " "), role: strings.Join(w[:h], " "), kind: kindPerson,
 				honorific: x, gender: genderOf[strings.TrimSuffix(x, ".")]}
 		}
 	}
-	if p, ok := personOfOrg(w); ok {
+	if p, ok := personOfOrg(w, 2); ok {
 		return p
 	}
 	k := -1
@@ -175,14 +185,33 @@ func splitName(w []string) phrase {
 	return p
 }
 
+// whereSpoken finds the "in" or "on" after a person's name that opens
+// where they spoke or wrote, which is neither name nor role: "Paul
+// MacInnes in The Guardian", "Ann Lee on BBC Radio", "Mr Reed in
+// Parliament"; 0 when there is none. An organisation in a place is one
+// name: "U.S. Embassy in London".
+func whereSpoken(w []string) int {
+	for c := 2; c < len(w)-1; c++ {
+		if w[c] != "in" && w[c] != "on" {
+			continue
+		}
+		if hasOrgWord(w[:c]) {
+			return 0
+		}
+		return c
+	}
+	return 0
+}
+
 // personOfOrg reads "Jane Smith of the Danish Milk Board" and, with
-// titles before the name, "Professor Sarah Jones of King's College London".
-func personOfOrg(w []string) (phrase, bool) {
+// titles before the name, "Professor Sarah Jones of King's College London";
+// the name has at least minWords words.
+func personOfOrg(w []string, minWords int) (phrase, bool) {
 	t := 0
 	for t < len(w) && titles[w[t]] {
 		t++
 	}
-	for c := t + 2; c <= t+3 && c < len(w)-1; c++ {
+	for c := t + minWords; c <= t+3 && c < len(w)-1; c++ {
 		if w[c] != "of" && w[c] != "at" && w[c] != "from" {
 			continue
 		}

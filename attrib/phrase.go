@@ -396,11 +396,7 @@ func (p *para) after(i, hi int) phrase {
 		return ph
 	}
 	ph := splitName(words(p.toks[i:e]))
-	r := e
-	for r < hi && p.toks[r].word && isLowerWord(p.toks[r].text) && personNouns[p.toks[r].text] {
-		r++
-	}
-	if r > e && r < hi && upper(p.toks[r]) { // "Tory leader Ann Lee"
+	if r := p.roleWordsAfter(e, hi); r > e { // "Tory leader Ann Lee"
 		e2 := capsFwd(p.toks, r, hi)
 		ph = splitName(words(p.toks[r:e2]))
 		ph.role, ph.kind = p.text[p.toks[i].start:p.toks[r-1].end], kindPerson
@@ -413,10 +409,27 @@ func (p *para) after(i, hi int) phrase {
 	return p.appositiveAfter(ph, e, hi)
 }
 
+// roleWordsAfter finds where a name begins after role words in lower case
+// that follow an organisation or a place and end in a role noun: "leader"
+// of "Tory leader Ann Lee", "senior scientist" of "Met Office senior
+// scientist Leon Hermanson"; e when there are none.
+func (p *para) roleWordsAfter(e, hi int) int {
+	for r := e; r+1 < hi && r-e < 4 && p.toks[r].word && isLowerWord(p.toks[r].text); r++ {
+		t := p.toks[r].text
+		if determiners[t] || connectors[t] || pastVerb(t) {
+			break
+		}
+		if (personNouns[t] || spokesNouns[t]) && upper(p.toks[r+1]) {
+			return r + 1
+		}
+	}
+	return e
+}
+
 // roleNameAfter reads "asthma sufferer Dan Reed" after a verb.
 func (p *para) roleNameAfter(i, hi, start int) phrase {
 	r := p.qualifiedRole(i, hi) // "current Australia captain Pat Cummins"
-	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && (isLowerWord(p.toks[r].text) || r == i); {
+	for q := r > i; !q && r < hi && r-i < 4 && p.toks[r].word && !connectors[p.toks[r].text] && !(prepositions[p.toks[r].text] && !sourceMarks[p.toks[r].text]) && (isLowerWord(p.toks[r].text) || r == i); {
 		r++
 	}
 	if r == i || r >= hi || !upper(p.toks[r]) || !isLowerWord(p.toks[r-1].text) {
@@ -431,6 +444,12 @@ func (p *para) roleNameAfter(i, hi, start int) phrase {
 	ph.start, ph.end = start, p.toks[e-1].end
 	return p.appositiveAfter(ph, e, hi)
 }
+
+// sourceMarks name whose words a document holds: "a statement from Ann
+// Lee", "figures provided by Acme". Other prepositions name whom the words
+// are about or near ("a person close to Ann Lee") or who heard them ("a
+// statement sent to Acme").
+var sourceMarks = setOf("from", "by")
 
 // qualifiedRole finds where the name begins after a role that mixes words
 // in lower case with a capitalised qualifier and ends in a role noun:

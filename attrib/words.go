@@ -44,7 +44,7 @@ var titles = setOf("President", "Minister", "Secretary", "Chancellor", "Chairman
 	"Representative", "Rep.", "Premier", "Speaker", "Whip", "Counsellor", "Constable", "Marshal",
 	"Mullah", "Sheikh", "Rabbi", "Imam", "Vice", "Senior", "Researcher", "Lecturer", "Presenter",
 	"CEO", "CFO", "COO", "CTO", "Sheriff", "Prosecutor", "Commander", "Councillor", "Councilor",
-	"Councilman", "Councilwoman", "Alderman", "DJ", "PM")
+	"Councilman", "Councilwoman", "Alderman", "DJ", "PM", "Agent")
 
 // orgWords mark a name as an organisation's.
 var orgWords = setOf("Council", "Commission", "Committee", "Police", "Embassy", "Party", "Ministry",

@@ -53,7 +53,7 @@ func (b *Bot) handleAsk(ctx context.Context, c *call) error {
 		}
 		req.Since = since
 	}
-	a, err := b.deps.Asker.Ask(ctx, req)
+	a, err := b.deps.Asker.Ask(ctx, c.guild, req)
 	if err != nil {
 		return fmt.Errorf("bot: ask: %w", err)
 	}
@@ -163,7 +163,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 // has been typed.
 func (b *Bot) completeSource(ctx context.Context, c *call) ([]*discordgo.ApplicationCommandOptionChoice, error) {
 	_, typed := c.focused()
-	sources, err := b.deps.Sources.List(ctx)
+	sources, err := b.deps.Sources.List(ctx, c.guild)
 	if err != nil {
 		return nil, fmt.Errorf("bot: complete source: %w", err)
 	}

@@ -122,7 +122,7 @@ type blockingAsker struct {
 	started chan struct{}
 }
 
-func (a *blockingAsker) Ask(ctx context.Context, r answer.Request) (answer.Answer, error) {
+func (a *blockingAsker) Ask(ctx context.Context, _ string, r answer.Request) (answer.Answer, error) {
 	a.mu.Lock()
 	a.running++
 	a.most = max(a.most, a.running)

@@ -46,6 +46,13 @@ type Config struct {
 	// FirstDigestLookback is how far back a new story's first digest
 	// reaches, for /track add to say so.
 	FirstDigestLookback time.Duration
+	// AllowedGuildIDs are the only guilds whose interactions are served;
+	// others get a refusal. Empty serves every guild.
+	AllowedGuildIDs []string
+	MaxStories      int // tracked stories per guild; 0 means 25
+	// MaxConcurrentRequests caps interaction requests served at once on
+	// the HTTP endpoint; 0 means 64.
+	MaxConcurrentRequests int
 
 	// ProgressEvery is the least time between /reindex progress edits;
 	// 0 means 3 seconds.
@@ -67,9 +74,10 @@ type Deps struct {
 	Quotes    Quoter
 }
 
-// Asker answers questions (/ask).
+// Asker answers questions (/ask) from what guildID may see: the
+// operator's sources and its own.
 type Asker interface {
-	Ask(ctx context.Context, r answer.Request) (answer.Answer, error)
+	Ask(ctx context.Context, guildID string, r answer.Request) (answer.Answer, error)
 }
 
 // StoryStore keeps tracked stories (/track, /story); *store.Store is one.
@@ -80,14 +88,16 @@ type StoryStore interface {
 	Stories(ctx context.Context, guildID string) ([]store.Story, error)
 }
 
-// SourceAdmin lists, adds and removes sources (/sources). Add validates the
-// URL (scheme, address) and fetches it once before saving; outlet, when
-// set, is the name citations show for the source's articles. Its error text
-// is shown to the admin.
+// SourceAdmin lists, adds and removes a guild's sources (/sources). List
+// returns the operator's sources and the guild's own; Add validates the URL
+// (scheme, public address) and fetches it once before saving it as the
+// guild's, outlet (when set) being the name citations show for its
+// articles; Remove touches only the guild's own. Error texts are shown to
+// the admin.
 type SourceAdmin interface {
-	List(ctx context.Context) ([]SourceInfo, error)
-	Add(ctx context.Context, name, url, outlet, by string) error
-	Remove(ctx context.Context, name string) error
+	List(ctx context.Context, guildID string) ([]SourceInfo, error)
+	Add(ctx context.Context, guildID, name, url, outlet, by string) error
+	Remove(ctx context.Context, guildID, name string) error
 }
 
 // SourceInfo is one configured or added source as /sources lists it.
@@ -108,37 +118,39 @@ type Reindexer interface {
 }
 
 // DigestPoster composes and posts one story's digest now (/digest),
-// normally by calling Bot.PostDigest.
+// normally by calling Bot.PostDigest, and returns the number of entries
+// posted. An unknown story is an error wrapping store.ErrNotFound.
 type DigestPoster interface {
-	PostNow(ctx context.Context, guildID, story string) (posted int, err error)
+	PostNow(ctx context.Context, guildID, story string) (entries int, err error)
 }
 
-// StatusReporter reports the service's state (/status).
+// StatusReporter reports the service's state as guildID may see it: the
+// operator's sources and its own (/status).
 type StatusReporter interface {
-	Status(ctx context.Context) (Status, error)
+	Status(ctx context.Context, guildID string) (Status, error)
 }
 
-// Timeliner lists a query's articles newest first (/story, and /track
-// add's preview); limit 0 means every match.
+// Timeliner lists a query's articles newest first, from what guildID may
+// see (/story, and /track add's preview); limit 0 means every match.
 type Timeliner interface {
-	Timeline(ctx context.Context, query string, limit int) ([]TimelineEntry, error)
+	Timeline(ctx context.Context, guildID, query string, limit int) ([]TimelineEntry, error)
 }
 
 // Charter draws a query's coverage (articles per day, stacked by outlet)
-// as a PNG titled title (/story).
+// as a PNG titled title (/story), from what guildID may see.
 type Charter interface {
-	CoveragePNG(ctx context.Context, title, query string) ([]byte, error)
+	CoveragePNG(ctx context.Context, guildID, title, query string) ([]byte, error)
 }
 
 // Quoter finds what a speaker has been quoted saying (/quotes) and the
-// speakers the index knows (its autocomplete).
+// speakers the index knows (its autocomplete), from what guildID may see.
 type Quoter interface {
-	Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error)
-	KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error)
+	Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error)
+	KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error)
 }
 
 // Suggester finds emerging stories (/track suggest): clusters of recent
-// articles that none of the guild's tracked stories matches.
+// articles guildID may see that none of its tracked stories matches.
 type Suggester interface {
 	Suggest(ctx context.Context, guildID string) ([]Suggestion, error)
 }
@@ -198,6 +210,9 @@ type Bot struct {
 	opened    atomic.Bool
 	gatewayUp atomic.Bool
 	removeFns []func()
+	userID    string // the bot's own user, for its channel permissions
+	inflight  chan struct{}
+	trackMu   sync.Mutex // serialises /track add's limit check and save
 
 	mu      sync.Mutex // guards closing against spawn
 	closing bool
@@ -224,6 +239,7 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Bot, error) {
 		limiter: newLimiter(cfg.AskPerMinute, time.Minute),
 		asks:    newAskQueue(cfg.AskWorkers, cfg.AskQueue),
 		now:     time.Now, baseCtx: ctx, cancel: cancel,
+		inflight: make(chan struct{}, cfg.MaxConcurrentRequests),
 	}
 	b.commands = b.commandSet()
 	return b, nil
@@ -253,6 +269,12 @@ func checkConfig(cfg *Config) error {
 	}
 	if cfg.AskQueue <= 0 {
 		cfg.AskQueue = 16 * cfg.AskWorkers
+	}
+	if cfg.MaxStories <= 0 {
+		cfg.MaxStories = 25
+	}
+	if cfg.MaxConcurrentRequests <= 0 {
+		cfg.MaxConcurrentRequests = 64
 	}
 	if cfg.ProgressEvery <= 0 {
 		cfg.ProgressEvery = 3 * time.Second
@@ -286,9 +308,14 @@ func (b *Bot) Open(ctx context.Context) error {
 	if err := b.register(ctx, app.ID); err != nil {
 		return err
 	}
+	me, err := b.session.User("@me", discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("bot: read own user: %w", err)
+	}
+	b.userID = me.ID
 	if b.cfg.Mode == ModeGateway {
 		b.removeFns = append(b.removeFns,
-			b.session.AddHandler(b.onInteraction),
+			b.session.AddHandler(b.onEvent),
 			b.session.AddHandler(func(*discordgo.Session, *discordgo.Connect) { b.gatewayUp.Store(true) }),
 			b.session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.gatewayUp.Store(false) }))
 		if err := b.session.Open(); err != nil {

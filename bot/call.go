@@ -22,6 +22,9 @@ type call struct {
 	// button is a pressed button's action and payload, from its custom ID
 	// "command:action:payload".
 	button struct{ action, payload string }
+	// channelPerms are the member's permissions in each channel given as
+	// an option, as Discord resolved them.
+	channelPerms map[string]int64
 }
 
 func newCall(b *Bot, i *discordgo.Interaction) *call {

@@ -31,12 +31,18 @@ type fakeAsker struct {
 	mu      sync.Mutex
 	answers map[string]answer.Answer
 	asked   []answer.Request
+	guilds  []string // the guild of each request in asked
 }
 
-func (f *fakeAsker) Ask(ctx context.Context, r answer.Request) (answer.Answer, error) {
+func (f *fakeAsker) Ask(ctx context.Context, guildID string, r answer.Request) (answer.Answer, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.asked = append(f.asked, r)
+	f.guilds = append(f.guilds, guildID)
+	if r.Question == "panic" {
+		var m map[string]int
+		m["boom"]++ // a bug in answering: assignment to a nil map
+	}
 	a, ok := f.answers[r.Question]
 	if !ok {
 		return answer.Answer{Question: r.Question, Hint: "Try naming a person or a place."}, nil
@@ -51,34 +57,44 @@ func (f *fakeAsker) set(q string, a answer.Answer) {
 	f.answers[q] = a
 }
 
-// fakeSources keeps sources in memory; Add refuses non-http URLs.
+// fakeSources keeps sources in memory, each with the guild that added it
+// ("" for the operator's); Add refuses non-http URLs.
 type fakeSources struct {
 	mu      sync.Mutex
 	sources []SourceInfo
+	guilds  []string // the guild of each of sources
 }
 
-func (f *fakeSources) List(ctx context.Context) ([]SourceInfo, error) {
+func (f *fakeSources) List(ctx context.Context, guildID string) ([]SourceInfo, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]SourceInfo(nil), f.sources...), nil
+	var out []SourceInfo
+	for i, s := range f.sources {
+		if f.guilds[i] == "" || f.guilds[i] == guildID {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
-func (f *fakeSources) Add(ctx context.Context, name, u, outlet, by string) error {
+func (f *fakeSources) Add(ctx context.Context, guildID, name, u, outlet, by string) error {
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		return errors.New("sources: only http and https URLs can be added")
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.sources = append(f.sources, SourceInfo{Name: name, URL: u, Kind: "rss", Outlet: outlet, AddedBy: by})
+	f.guilds = append(f.guilds, guildID)
 	return nil
 }
 
-func (f *fakeSources) Remove(ctx context.Context, name string) error {
+func (f *fakeSources) Remove(ctx context.Context, guildID, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for i, s := range f.sources {
-		if s.Name == name {
+		if s.Name == name && f.guilds[i] == guildID {
 			f.sources = append(f.sources[:i], f.sources[i+1:]...)
+			f.guilds = append(f.guilds[:i], f.guilds[i+1:]...)
 			return nil
 		}
 	}
@@ -136,7 +152,7 @@ func (f *fakeDigests) PostNow(ctx context.Context, guildID, name string) (int, e
 
 type fakeStatus struct{}
 
-func (fakeStatus) Status(ctx context.Context) (Status, error) {
+func (fakeStatus) Status(ctx context.Context, guildID string) (Status, error) {
 	return Status{Articles: 2225, Passages: 9001,
 		Sources:  []SourceStatus{{Name: "bbc", LastSuccess: time.Now().Add(-time.Hour)}, {Name: "broken", LastError: "feed: parse: <@everyone>", Failures: 3}},
 		NextRuns: []NextRun{{Job: "ingest", At: time.Now().Add(time.Minute)}}}, nil
@@ -144,7 +160,7 @@ func (fakeStatus) Status(ctx context.Context) (Status, error) {
 
 type fakeTimeline struct{}
 
-func (fakeTimeline) Timeline(ctx context.Context, query string, limit int) ([]TimelineEntry, error) {
+func (fakeTimeline) Timeline(ctx context.Context, guildID, query string, limit int) ([]TimelineEntry, error) {
 	return []TimelineEntry{
 		{Title: "Leak inquiry opens", URL: "https://news.example/inquiry", Source: "bbc", Published: time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)},
 		{Title: "Police angry at leak", URL: "https://news.example/leak", Source: "guardian", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)},
@@ -154,8 +170,8 @@ func (fakeTimeline) Timeline(ctx context.Context, query string, limit int) ([]Ti
 // fakeCharts draws fakeTimeline's articles with the real chart package.
 type fakeCharts struct{}
 
-func (fakeCharts) CoveragePNG(ctx context.Context, title, query string) ([]byte, error) {
-	entries, _ := fakeTimeline{}.Timeline(ctx, query, 0)
+func (fakeCharts) CoveragePNG(ctx context.Context, guildID, title, query string) ([]byte, error) {
+	entries, _ := fakeTimeline{}.Timeline(ctx, "", query, 0)
 	var arts []chart.Article
 	for _, e := range entries {
 		arts = append(arts, chart.Article{Title: e.Title, Outlet: e.Source, Published: e.Published})
@@ -183,11 +199,11 @@ func (fakeSuggester) Suggest(ctx context.Context, guildID string) ([]Suggestion,
 // and one with a hostile quote.
 type indexQuotes struct{ f *quotes.Finder }
 
-func (q indexQuotes) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
+func (q indexQuotes) Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error) {
 	return q.f.Find(ctx, r)
 }
 
-func (q indexQuotes) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
+func (q indexQuotes) KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error) {
 	return q.f.Known(ctx, typed, limit)
 }
 
@@ -235,8 +251,9 @@ func newTestDeps(t *testing.T) *testDeps {
 	}
 	t.Cleanup(func() { st.Close() })
 	d := &testDeps{
-		asker:     &fakeAsker{answers: map[string]answer.Answer{}},
-		sources:   &fakeSources{sources: []SourceInfo{{Name: "bbc", URL: "https://feeds.bbci.co.uk/news/rss.xml", Kind: "rss"}, {Name: "guardian", URL: "https://www.theguardian.com/uk/rss", Kind: "rss"}}},
+		asker: &fakeAsker{answers: map[string]answer.Answer{}},
+		sources: &fakeSources{sources: []SourceInfo{{Name: "bbc", URL: "https://feeds.bbci.co.uk/news/rss.xml", Kind: "rss"}, {Name: "guardian", URL: "https://www.theguardian.com/uk/rss", Kind: "rss"}},
+			guilds: []string{"", ""}},
 		reindexer: &fakeReindexer{release: make(chan struct{})},
 		store:     st,
 	}

@@ -26,7 +26,23 @@ const (
 	testToken = "test-secret-token-Zq9"
 	testGuild = "300000000000000001"
 	adminRole = "700000000000000001"
+	botRole   = "700000000000000002"
+	// manager may add and remove tracked stories.
+	manager = discordtest.PermManageChannels | discordtest.PermViewChannel
+	// Channels of testGuild: the bot may post in the first, not the second.
+	postable   = "800000000000000001"
+	unpostable = "800000000000000002"
 )
+
+// addTestGuild describes testGuild to the stand-in: the bot's role may
+// post everywhere but in unpostable, whose overwrite denies it.
+func addTestGuild(srv *discordtest.Server) {
+	srv.AddGuild(discordtest.Guild{ID: testGuild, OwnerID: "500000000000000999",
+		Roles:   map[string]int64{testGuild: 0, botRole: discordtest.PermPost},
+		Members: map[string][]string{discordtest.BotUserID: {botRole}},
+		Channels: map[string][]discordtest.Overwrite{postable: nil,
+			unpostable: {{ID: botRole, Type: 0, Deny: discordtest.PermSendMessages}}}})
+}
 
 // sent is a message body the bot sent: a callback's data, an edit or a
 // channel message.
@@ -129,11 +145,18 @@ type harness struct {
 	users atomic.Int64
 }
 
-func startGateway(t *testing.T) *harness {
+func startGateway(t *testing.T) *harness { return startGatewayWith(t, nil) }
+
+// startGatewayWith starts a bot whose config change has adjusted.
+func startGatewayWith(t *testing.T, change func(*Config)) *harness {
 	t.Helper()
 	h := &harness{srv: discordtest.New(t), deps: newTestDeps(t), logs: &logBuffer{}}
+	addTestGuild(h.srv)
 	cfg := Config{Token: testToken, APIBaseURL: h.srv.URL(), GuildIDs: []string{testGuild},
 		AdminRoleIDs: []string{adminRole}, AskPerMinute: 3, ProgressEvery: time.Millisecond, FirstDigestLookback: 24 * time.Hour}
+	if change != nil {
+		change(&cfg)
+	}
 	b, err := New(cfg, h.deps.Deps, h.logs.logger())
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -358,7 +381,7 @@ func TestGateway(t *testing.T) {
 		if n := h.deps.reindexer.calls.Load(); n != 0 {
 			t.Errorf("reindexer ran %d times, want 0", n)
 		}
-		if got, _ := h.deps.sources.List(context.Background()); len(got) != 2 {
+		if got, _ := h.deps.sources.List(context.Background(), testGuild); len(got) != 2 {
 			t.Errorf("%d sources after a refused add, want 2", len(got))
 		}
 	})
@@ -382,7 +405,8 @@ func TestGateway(t *testing.T) {
 		entries := []digest.Entry{{Title: "Police @everyone angry", URL: "https://news.example/leak", Summary: "Police said the **leak** was [bad](https://evil.example).",
 			Published: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Outlets: []digest.Outlet{{Source: "bbc", URL: "https://bbc.example/a"}, {Source: "guardian", URL: "https://g.example/b"}}}}
 		h.deps.digests.setEntries(entries)
-		tok := h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Leak", "query": "manchester leak", "channel": "800000000000000001"}})
+		tok := h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Leak", "query": "manchester leak", "channel": "800000000000000001"},
+			Permissions: manager, Channels: map[string]int64{"800000000000000001": discordtest.PermViewChannel}})
 		msg := h.reply(t, tok, 1)
 		if !strings.Contains(msg.Content, "Tracking **Leak**") {
 			t.Fatalf("track add reply %q", msg.Content)
@@ -429,12 +453,12 @@ func TestGateway(t *testing.T) {
 			inv  discordtest.Invocation
 			want string
 		}{
-			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Budget", "query": "budget tax"}}, "digests go to <#400000000000000001>"},
-			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "budget", "query": "other"}}, "tracked already"},
+			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Budget", "query": "budget tax"}, Permissions: manager}, "digests go to <#400000000000000001>"},
+			{discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "budget", "query": "other"}, Permissions: manager}, "tracked already"},
 			{discordtest.Invocation{Command: "track", Sub: "list"}, "**Budget** — budget tax → <#400000000000000001>"},
 			{discordtest.Invocation{Command: "story", Options: map[string]any{"name": "Budget"}}, "[Leak inquiry opens](https://news.example/inquiry) — bbc"},
 			{discordtest.Invocation{Command: "story", Options: map[string]any{"name": "nope"}}, "No story called nope"},
-			{discordtest.Invocation{Command: "track", Sub: "remove", Options: map[string]any{"name": "budget"}}, "Stopped tracking **budget**"},
+			{discordtest.Invocation{Command: "track", Sub: "remove", Options: map[string]any{"name": "budget"}, Permissions: manager}, "Stopped tracking **budget**"},
 			{with(admin, "sources", "add", map[string]any{"url": "ftp://x.example", "name": "x"}), "Could not add x: sources: only http and https"},
 			{with(admin, "sources", "add", map[string]any{"url": "https://x.example/feed", "name": "x", "outlet": "X News"}), "Added **x**"},
 			{with(admin, "sources", "list", nil), "**x** (rss) https:" + zwsp + "//x.example/feed as “X News” · added by <@"},
@@ -457,7 +481,7 @@ func TestGateway(t *testing.T) {
 	})
 
 	t.Run("story attaches its coverage picture", func(t *testing.T) {
-		h.reply(t, h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Pictured", "query": "leak inquiry"}}), 1)
+		h.reply(t, h.invoke(discordtest.Invocation{Command: "track", Sub: "add", Options: map[string]any{"name": "Pictured", "query": "leak inquiry"}, Permissions: manager}), 1)
 		tok := h.invoke(discordtest.Invocation{Command: "story", Options: map[string]any{"name": "pictured"}})
 		msg := h.reply(t, tok, 1)
 		edit := srv.Edits(tok)[0]
@@ -490,7 +514,7 @@ func TestGateway(t *testing.T) {
 			if len(ids[i]) > 100 {
 				t.Errorf("custom id %q is over Discord's 100 characters", ids[i])
 			}
-			press := h.invoke(discordtest.Invocation{CustomID: ids[i], ChannelID: "800000000000000077"})
+			press := h.invoke(discordtest.Invocation{CustomID: ids[i], ChannelID: "800000000000000077", Permissions: manager})
 			if ack := h.ack(t, press); ack.Type != 5 {
 				t.Errorf("button ack type %d, want a deferred reply (5)", ack.Type)
 			}
@@ -501,8 +525,13 @@ func TestGateway(t *testing.T) {
 				t.Errorf("tracked %+v, %v; want query %q… in the pressing channel", st, err, want)
 			}
 		}
-		press := h.invoke(discordtest.Invocation{CustomID: "track:add:no-separator"})
+		press := h.invoke(discordtest.Invocation{CustomID: "track:add:no-separator", Permissions: manager})
 		h.replyContaining(t, press, "That button no longer works")
+		press = h.invoke(discordtest.Invocation{CustomID: "track:add:other|other story", Permissions: discordtest.PermViewChannel})
+		h.replyContaining(t, press, "Only members who can manage channels")
+		if _, err := h.deps.store.Story(context.Background(), testGuild, "other"); err == nil {
+			t.Error("a member who cannot manage channels tracked a suggestion")
+		}
 	})
 
 	t.Run("quotes pages a speaker's statements newest first with buttons", func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -49,7 +50,11 @@ type interactionsHandler struct {
 	key ed25519.PublicKey
 }
 
-// ServeHTTP verifies and answers one interaction.
+// ServeHTTP verifies and answers one interaction. Everything that can be
+// checked before reading the body is: the signature headers' form and the
+// timestamp (401), the declared length (413), and a free slot among
+// MaxConcurrentRequests (503); the body is then read to its limit and the
+// signature checked over it.
 func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -59,7 +64,29 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		http.Error(w, "interactions endpoint not configured", http.StatusServiceUnavailable)
 		return
 	}
+	if err := verifyHeaders(r.Header, h.b.now()); err != nil {
+		h.b.log.Info("interaction refused", "error", err)
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	if r.ContentLength > maxRequestBody {
+		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
+	select {
+	case h.b.inflight <- struct{}{}:
+		defer func() { <-h.b.inflight }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBody))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
 	if err != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
@@ -75,7 +102,7 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), httpAckTimeout)
-	resp, work := h.b.route(ctx, &i)
+	resp, work := h.b.route(ctx, &i, body)
 	cancel()
 	if resp == nil {
 		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
@@ -97,12 +124,15 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 	}
 }
 
-// verify checks an interaction request's signature: Ed25519 over
-// X-Signature-Timestamp followed by the body, with a timestamp within
-// maxSkew of now.
-func verify(key ed25519.PublicKey, h http.Header, body []byte, now time.Time) error {
-	sig, err := hex.DecodeString(h.Get("X-Signature-Ed25519"))
-	if err != nil || len(sig) != ed25519.SignatureSize {
+// verifyHeaders checks what can be checked of a signature before the body
+// is read: a signature of the right form, and a timestamp within maxSkew
+// of now.
+func verifyHeaders(h http.Header, now time.Time) error {
+	sig := h.Get("X-Signature-Ed25519")
+	if len(sig) != 2*ed25519.SignatureSize {
+		return fmt.Errorf("bot: interaction: malformed signature")
+	}
+	if _, err := hex.DecodeString(sig); err != nil {
 		return fmt.Errorf("bot: interaction: malformed signature")
 	}
 	ts := h.Get("X-Signature-Timestamp")
@@ -113,7 +143,18 @@ func verify(key ed25519.PublicKey, h http.Header, body []byte, now time.Time) er
 	if skew := now.Sub(time.Unix(secs, 0)); skew > maxSkew || skew < -maxSkew {
 		return fmt.Errorf("bot: interaction: timestamp %s off", skew.Round(time.Second))
 	}
-	msg := bytes.Join([][]byte{[]byte(ts), body}, nil)
+	return nil
+}
+
+// verify checks an interaction request's signature: Ed25519 over
+// X-Signature-Timestamp followed by the body, with a timestamp within
+// maxSkew of now.
+func verify(key ed25519.PublicKey, h http.Header, body []byte, now time.Time) error {
+	if err := verifyHeaders(h, now); err != nil {
+		return err
+	}
+	sig, _ := hex.DecodeString(h.Get("X-Signature-Ed25519"))
+	msg := bytes.Join([][]byte{[]byte(h.Get("X-Signature-Timestamp")), body}, nil)
 	if !ed25519.Verify(key, msg, sig) {
 		return fmt.Errorf("bot: interaction: bad signature")
 	}

@@ -73,7 +73,7 @@ func (b *Bot) showQuotes(ctx context.Context, c *call, q quotesQuery) error {
 		}
 		r.Since = since
 	}
-	res, err := b.deps.Quotes.Quotes(ctx, r)
+	res, err := b.deps.Quotes.Quotes(ctx, c.guild, r)
 	if errors.Is(err, quotes.ErrNoName) {
 		return tellUser("Name someone to quote, e.g. /quotes speaker:Amber Rudd.")
 	}
@@ -187,7 +187,7 @@ func truncateID(id string) string {
 // most quoted first.
 func (b *Bot) completeSpeaker(ctx context.Context, c *call) ([]*discordgo.ApplicationCommandOptionChoice, error) {
 	_, typed := c.focused()
-	known, err := b.deps.Quotes.KnownSpeakers(ctx, typed, 25)
+	known, err := b.deps.Quotes.KnownSpeakers(ctx, c.guild, typed, 25)
 	if err != nil {
 		return nil, fmt.Errorf("bot: complete speaker: %w", err)
 	}

@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"time"
 
@@ -66,16 +68,33 @@ func (b *Bot) definitions() []*discordgo.ApplicationCommand {
 	return defs
 }
 
-// route decides the immediate response to an interaction and returns the
-// work, if any, to run once that response is sent. Only autocomplete does
-// I/O here, bounded by completeTimeout, so route answers within Discord's
-// 3 seconds.
-func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
-	switch i.Type {
-	case discordgo.InteractionPing:
+// route decides the immediate response to an interaction (raw is its JSON)
+// and returns the work, if any, to run once that response is sent. Only
+// autocomplete does I/O here, bounded by completeTimeout, so route answers
+// within Discord's 3 seconds. A guild the bot does not serve gets a
+// refusal; a panic gets an apology.
+func (b *Bot) route(ctx context.Context, i *discordgo.Interaction, raw []byte) (resp *discordgo.InteractionResponse, work func(context.Context)) {
+	defer func() {
+		if v := recover(); v != nil {
+			b.log.Error("panic routing an interaction", "interaction_id", i.ID, "guild_id", i.GuildID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			resp, work = immediate(sorry, true), nil
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				resp = choicesResponse(nil)
+			}
+		}
+	}()
+	if i.Type == discordgo.InteractionPing {
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, nil
+	}
+	if refusal := b.refuseGuild(i); refusal != "" {
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			return choicesResponse(nil), nil
+		}
+		return immediate(refusal, true), nil
+	}
+	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
-		return b.routeCommand(i)
+		return b.routeCommand(i, raw)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return b.routeComplete(ctx, i), nil
 	case discordgo.InteractionMessageComponent:
@@ -84,8 +103,9 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 	return nil, nil
 }
 
-func (b *Bot) routeCommand(i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+func (b *Bot) routeCommand(i *discordgo.Interaction, raw []byte) (*discordgo.InteractionResponse, func(context.Context)) {
 	c := newCall(b, i)
+	c.channelPerms = resolvedChannelPermissions(raw)
 	cmd, ok := b.commands[c.name]
 	if !ok {
 		return immediate("That command is not known to this version of storybot.", true), nil
@@ -124,7 +144,7 @@ func (b *Bot) work(c *call, handle func(context.Context, *call) error) func(cont
 		ctx, cancel := context.WithTimeout(ctx, workTimeout)
 		defer cancel()
 		start := b.now()
-		err := handle(ctx, c)
+		err := handleSafely(ctx, handle, c)
 		if err != nil {
 			b.fail(ctx, c, err)
 		}
@@ -165,6 +185,14 @@ func (b *Bot) routeComplete(ctx context.Context, i *discordgo.Interaction) *disc
 			choices = got
 		}
 	}
+	return choicesResponse(choices)
+}
+
+// choicesResponse answers an autocomplete with at most 25 choices.
+func choicesResponse(choices []*discordgo.ApplicationCommandOptionChoice) *discordgo.InteractionResponse {
+	if choices == nil {
+		choices = []*discordgo.ApplicationCommandOptionChoice{}
+	}
 	if len(choices) > 25 {
 		choices = choices[:25]
 	}
@@ -173,6 +201,20 @@ func (b *Bot) routeComplete(ctx context.Context, i *discordgo.Interaction) *disc
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
 }
+
+// handleSafely runs a command's handler, turning a panic into an error
+// that carries the stack to the log; the user gets the usual apology.
+func handleSafely(ctx context.Context, handle func(context.Context, *call) error, c *call) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("bot: panic in /%s: %v\n%s", c.name, v, debug.Stack())
+		}
+	}()
+	return handle(ctx, c)
+}
+
+// sorry is the reply to a failure that is not the user's doing.
+const sorry = "Sorry, something went wrong on storybot's side; the error has been logged."
 
 // userError is an error whose message is meant for the person who ran the
 // command; its text is already safe to show.
@@ -189,7 +231,7 @@ func tellUser(format string, args ...any) error {
 // fail is the central error handler: users see their own mistakes
 // explained, and a generic apology for anything else, which is logged.
 func (b *Bot) fail(ctx context.Context, c *call, err error) {
-	msg := "Sorry, something went wrong on storybot's side; the error has been logged."
+	msg := sorry
 	var ue *userError
 	if errors.As(err, &ue) {
 		msg = ue.msg
@@ -225,16 +267,26 @@ func flags(ephemeral bool) discordgo.MessageFlags {
 	return 0
 }
 
-// onInteraction serves interactions from the gateway.
-func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+// onEvent serves interactions from the gateway. It reads the raw event:
+// discordgo's Interaction drops the permissions Discord resolves for a
+// channel option.
+func (b *Bot) onEvent(s *discordgo.Session, e *discordgo.Event) {
+	if e.Type != "INTERACTION_CREATE" {
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(e.RawData, &i); err != nil {
+		b.log.Error("reading an interaction from the gateway", "error", err)
+		return
+	}
 	ctx, cancel := context.WithTimeout(b.baseCtx, httpAckTimeout)
-	resp, work := b.route(ctx, ic.Interaction)
+	resp, work := b.route(ctx, &i, e.RawData)
 	cancel()
 	if resp == nil {
 		return
 	}
-	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(b.baseCtx)); err != nil {
-		b.log.Error("acknowledging interaction", "interaction_id", ic.ID, "error", err)
+	if err := s.InteractionRespond(&i, resp, discordgo.WithContext(b.baseCtx)); err != nil {
+		b.log.Error("acknowledging interaction", "interaction_id", i.ID, "error", err)
 		return
 	}
 	if work != nil {
@@ -253,6 +305,11 @@ func (b *Bot) spawn(work func(context.Context)) {
 	b.running.Add(1)
 	go func() {
 		defer b.running.Done()
+		defer func() {
+			if v := recover(); v != nil {
+				b.log.Error("panic in interaction work", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			}
+		}()
 		work(b.baseCtx)
 	}()
 }

@@ -16,13 +16,13 @@ func (b *Bot) sourcesCommand() *command {
 			Name:        "sources",
 			Description: "List, add or remove news sources",
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "List the sources"},
-				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Add a feed or page; it is fetched once to check it", Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "List the operator's sources and this server's"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Add a feed or page for this server; it is fetched once to check it", Options: []*discordgo.ApplicationCommandOption{
 					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "http(s) URL of a feed or page", Required: true, MaxLength: 2000},
 					{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "A short name, e.g. bbc-politics", Required: true, MaxLength: 50},
 					{Type: discordgo.ApplicationCommandOptionString, Name: "outlet", Description: "The outlet's name in citations, e.g. BBC News (default: the name its pages give)", MaxLength: 100},
 				}},
-				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Remove an added source", Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Remove a source this server added", Options: []*discordgo.ApplicationCommandOption{
 					{Type: discordgo.ApplicationCommandOptionString, Name: "name", Description: "The source's name", Required: true, Autocomplete: true},
 				}},
 			},
@@ -38,19 +38,19 @@ func (b *Bot) handleSources(ctx context.Context, c *call) error {
 	switch c.sub {
 	case "add":
 		name, u := strings.TrimSpace(c.str("name")), strings.TrimSpace(c.str("url"))
-		if err := b.deps.Sources.Add(ctx, name, u, c.str("outlet"), c.user); err != nil {
+		if err := b.deps.Sources.Add(ctx, c.guild, name, u, c.str("outlet"), c.user); err != nil {
 			b.log.Info("source add refused", "source", name, "guild_id", c.guild, "error", err)
 			return tellUser("Could not add %s: %s", message.EscapeLine(name), message.EscapeLine(err.Error()))
 		}
-		return c.edit(ctx, fmt.Sprintf("Added **%s**; it will be ingested on schedule.", message.EscapeLine(name)))
+		return c.edit(ctx, fmt.Sprintf("Added **%s** for this server; it will be ingested on schedule.", message.EscapeLine(name)))
 	case "remove":
 		name := strings.TrimSpace(c.str("name"))
-		if err := b.deps.Sources.Remove(ctx, name); err != nil {
+		if err := b.deps.Sources.Remove(ctx, c.guild, name); err != nil {
 			return tellUser("Could not remove %s: %s", message.EscapeLine(name), message.EscapeLine(err.Error()))
 		}
 		return c.edit(ctx, fmt.Sprintf("Removed **%s**.", message.EscapeLine(name)))
 	}
-	sources, err := b.deps.Sources.List(ctx)
+	sources, err := b.deps.Sources.List(ctx, c.guild)
 	if err != nil {
 		return fmt.Errorf("bot: sources list: %w", err)
 	}
@@ -64,7 +64,7 @@ func sourcesEmbed(sources []SourceInfo) *discordgo.MessageEmbed {
 		d.WriteString("No sources yet; add one with /sources add.")
 	}
 	for _, s := range sources {
-		fmt.Fprintf(&d, "**%s** (%s) %s", message.EscapeLine(s.Name), message.EscapeLine(s.Kind), message.EscapeLine(s.URL))
+		fmt.Fprintf(&d, "**%s** (%s) %s", message.EscapeLine(s.Name), message.EscapeLine(s.Kind), message.EscapeLine(redactURLs(s.URL)))
 		if s.Outlet != "" {
 			fmt.Fprintf(&d, " as “%s”", message.EscapeLine(s.Outlet))
 		}

@@ -22,7 +22,7 @@ func (b *Bot) statusCommand() *command {
 }
 
 func (b *Bot) handleStatus(ctx context.Context, c *call) error {
-	st, err := b.deps.Status.Status(ctx)
+	st, err := b.deps.Status.Status(ctx, c.guild)
 	if err != nil {
 		return fmt.Errorf("bot: status: %w", err)
 	}
@@ -44,7 +44,7 @@ func statusEmbed(st Status, now time.Time) *discordgo.MessageEmbed {
 		}
 		fmt.Fprintf(&d, "• %s — last ingest %s", message.EscapeLine(s.Name), last)
 		if s.LastError != "" {
-			fmt.Fprintf(&d, " — ⚠ %d failures, last: %s", s.Failures, message.EscapeLine(message.Excerpt(s.LastError, nil, 150)))
+			fmt.Fprintf(&d, " — ⚠ %d failures, last: %s", s.Failures, message.EscapeLine(message.Excerpt(redactURLs(s.LastError), nil, 150)))
 		}
 		d.WriteString("\n")
 	}

@@ -35,21 +35,18 @@ func (b *Bot) handleStory(ctx context.Context, c *call) error {
 	name := strings.TrimSpace(c.str("name"))
 	st, err := b.deps.Stories.Story(ctx, c.guild, name)
 	if errors.Is(err, store.ErrNotFound) {
-		st, err = b.deps.Stories.Story(ctx, "", name) // config.yaml's stories belong to every server
-	}
-	if errors.Is(err, store.ErrNotFound) {
 		return tellUser("No story called %s is tracked here; /track list shows them.", message.EscapeLine(name))
 	}
 	if err != nil {
 		return fmt.Errorf("bot: story: %w", err)
 	}
-	entries, err := b.deps.Timeline.Timeline(ctx, st.Query, timelineLength)
+	entries, err := b.deps.Timeline.Timeline(ctx, c.guild, st.Query, timelineLength)
 	if err != nil {
 		return fmt.Errorf("bot: story %s: %w", name, err)
 	}
 	r := reply{embeds: []*discordgo.MessageEmbed{timelineEmbed(st, entries)}}
 	if len(entries) > 0 {
-		png, err := b.deps.Charts.CoveragePNG(ctx, "Coverage: "+st.Name, st.Query)
+		png, err := b.deps.Charts.CoveragePNG(ctx, c.guild, "Coverage: "+st.Name, st.Query)
 		if err != nil {
 			// the timeline is worth sending without its picture
 			b.log.Warn("story chart failed", "guild_id", c.guild, "story", st.Name, "error", err)

@@ -60,6 +60,15 @@ func (b *Bot) handleTrack(ctx context.Context, c *call) error {
 	}
 }
 
+// checkManager refuses a member who may not add or remove stories.
+func (b *Bot) checkManager(c *call) error {
+	if isManager(c.i.Member, b.cfg.AdminRoleIDs) {
+		return nil
+	}
+	b.log.Info("track change refused", "sub", c.sub, "guild_id", c.guild, "user_id", c.user)
+	return tellUser("Only members who can manage channels (or server admins) can add or remove tracked stories; /track list shows them.")
+}
+
 func (b *Bot) trackAdd(ctx context.Context, c *call) error {
 	channel := c.str("channel")
 	if channel == "" {
@@ -68,9 +77,12 @@ func (b *Bot) trackAdd(ctx context.Context, c *call) error {
 	return b.track(ctx, c, c.str("name"), c.str("query"), channel)
 }
 
-// track adds a story to the guild and replies with what the archive
-// already holds for it.
+// track adds a story to the guild, if the member may and the bot can post
+// in channel, and replies with what the archive already holds for it.
 func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) error {
+	if err := b.checkManager(c); err != nil {
+		return err
+	}
 	name, query = strings.TrimSpace(name), strings.Join(strings.Fields(query), " ")
 	if err := checkStoryName(name); err != nil {
 		return err
@@ -78,6 +90,8 @@ func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) e
 	if query == "" || len([]rune(query)) > storyQueryMax {
 		return tellUser("The query must be 1 to %d characters.", storyQueryMax)
 	}
+	b.trackMu.Lock() // the checks and the save below go together
+	defer b.trackMu.Unlock()
 	_, err := b.deps.Stories.Story(ctx, c.guild, name)
 	switch {
 	case err == nil:
@@ -85,12 +99,22 @@ func (b *Bot) track(ctx context.Context, c *call, name, query, channel string) e
 	case !errors.Is(err, store.ErrNotFound):
 		return fmt.Errorf("bot: track add: %w", err)
 	}
+	stories, err := b.deps.Stories.Stories(ctx, c.guild)
+	if err != nil {
+		return fmt.Errorf("bot: track add: %w", err)
+	}
+	if len(stories) >= b.cfg.MaxStories {
+		return tellUser("This server tracks %d stories, the most it may; remove one first.", len(stories))
+	}
+	if err := b.checkDigestChannel(ctx, c, channel); err != nil {
+		return err
+	}
 	st := store.Story{GuildID: c.guild, Name: name, Query: query, ChannelID: channel, CreatedBy: c.user, Created: b.now()}
 	if err := b.deps.Stories.PutStory(ctx, st); err != nil {
 		return fmt.Errorf("bot: track add: %w", err)
 	}
 	text := fmt.Sprintf("Tracking **%s** (query: %s); digests go to <#%s>.", message.EscapeLine(name), message.EscapeLine(query), channel)
-	held, err := b.deps.Timeline.Timeline(ctx, query, 0)
+	held, err := b.deps.Timeline.Timeline(ctx, c.guild, query, 0)
 	if err != nil {
 		// the story is tracked; only the preview is missing
 		b.log.Warn("track add preview failed", "guild_id", c.guild, "story", name, "error", err)
@@ -153,6 +177,9 @@ func checkStoryName(name string) error {
 }
 
 func (b *Bot) trackRemove(ctx context.Context, c *call) error {
+	if err := b.checkManager(c); err != nil {
+		return err
+	}
 	name := strings.TrimSpace(c.str("name"))
 	err := b.deps.Stories.DeleteStory(ctx, c.guild, name)
 	if errors.Is(err, store.ErrNotFound) {

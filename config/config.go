@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +35,9 @@ type Source struct {
 	Path     string `yaml:"path,omitempty"`
 	Schedule string `yaml:"schedule,omitempty"` // overrides schedule.ingest for this source
 	Outlet   string `yaml:"outlet,omitempty"`   // name citations show; default: found in the articles
+	// AllowPrivate lets this source's fetches reach loopback, private and
+	// link-local addresses (an intranet feed); no other source gains it.
+	AllowPrivate bool `yaml:"allow_private,omitempty"`
 }
 
 // Fetch bounds every outbound request.
@@ -44,7 +46,6 @@ type Fetch struct {
 	MaxBytes     int64         `yaml:"max_bytes"`
 	UserAgent    string        `yaml:"user_agent"`
 	HostDelay    time.Duration `yaml:"host_delay"`
-	AllowPrivate bool          `yaml:"allow_private"`
 	Concurrency  int           `yaml:"concurrency"`
 	Retries      int           `yaml:"retries"`
 	PagesPerFeed int           `yaml:"pages_per_feed"`
@@ -67,6 +68,7 @@ type Story struct {
 	Name    string `yaml:"name"`
 	Query   string `yaml:"query"`
 	Channel string `yaml:"channel"`
+	GuildID string `yaml:"guild_id"` // the server it belongs to: only its admins may /digest it
 }
 
 // Discord configures the bot. The token is never read from the file: it
@@ -80,11 +82,27 @@ type Discord struct {
 	AskPerMinute int      `yaml:"ask_per_minute"`
 	AskWorkers   int      `yaml:"ask_workers"` // 0: one per core
 	AskQueue     int      `yaml:"ask_queue"`   // 0: 16 per worker
+
+	// AllowedGuildIDs are the only servers whose interactions are served;
+	// empty means GuildIDs, and both empty means any server.
+	AllowedGuildIDs []string `yaml:"allowed_guild_ids"`
+	MaxStories      int      `yaml:"max_tracked_stories"` // per server
 }
 
-// HTTP configures the listener for health, metrics and interactions.
+// Allowed returns the servers whose interactions are served, or nil for
+// any server.
+func (d Discord) Allowed() []string {
+	if len(d.AllowedGuildIDs) > 0 {
+		return d.AllowedGuildIDs
+	}
+	return d.GuildIDs
+}
+
+// HTTP configures the listeners: health and interactions on Listen,
+// metrics on MetricsListen (empty: not served).
 type HTTP struct {
-	Listen string `yaml:"listen"`
+	Listen        string `yaml:"listen"`
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // Log configures log/slog output.
@@ -103,8 +121,8 @@ func Default() Config {
 			HostDelay: time.Second, Concurrency: 4, Retries: 2, PagesPerFeed: 50,
 		},
 		Schedule: Schedule{Ingest: "@every 15m", Digest: "0 8 * * *", DigestLimit: 10, FirstLookback: 24 * time.Hour},
-		Discord:  Discord{Mode: "gateway", APIBaseURL: "https://discord.com", AskPerMinute: 5},
-		HTTP:     HTTP{Listen: "127.0.0.1:8080"},
+		Discord:  Discord{Mode: "gateway", APIBaseURL: "https://discord.com", AskPerMinute: 5, MaxStories: 25},
+		HTTP:     HTTP{Listen: "127.0.0.1:8080", MetricsListen: "127.0.0.1:9090"},
 		Log:      Log{Format: "auto", Level: "info"},
 	}
 }
@@ -127,9 +145,7 @@ func Load(path string) (*Config, error) {
 		}
 		base = filepath.Dir(path)
 	}
-	if err := applyEnv(&cfg, os.LookupEnv); err != nil {
-		return nil, err
-	}
+	applyEnv(&cfg, os.LookupEnv)
 	cfg.resolve(base)
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -151,10 +167,11 @@ func (c *Config) resolve(base string) {
 }
 
 // applyEnv lets a container override the keys operators change most.
-func applyEnv(c *Config, lookup func(string) (string, bool)) error {
+func applyEnv(c *Config, lookup func(string) (string, bool)) {
 	str := map[string]*string{
 		"STORYBOT_DATA_DIR":           &c.DataDir,
 		"STORYBOT_HTTP_LISTEN":        &c.HTTP.Listen,
+		"STORYBOT_METRICS_LISTEN":     &c.HTTP.MetricsListen,
 		"STORYBOT_LOG_FORMAT":         &c.Log.Format,
 		"STORYBOT_LOG_LEVEL":          &c.Log.Level,
 		"STORYBOT_DISCORD_MODE":       &c.Discord.Mode,
@@ -171,14 +188,9 @@ func applyEnv(c *Config, lookup func(string) (string, bool)) error {
 	if v, ok := lookup("STORYBOT_DISCORD_GUILD_IDS"); ok {
 		c.Discord.GuildIDs = splitList(v)
 	}
-	if v, ok := lookup("STORYBOT_FETCH_ALLOW_PRIVATE"); ok {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return fmt.Errorf("config: STORYBOT_FETCH_ALLOW_PRIVATE=%q: %w", v, err)
-		}
-		c.Fetch.AllowPrivate = b
+	if v, ok := lookup("STORYBOT_DISCORD_ALLOWED_GUILD_IDS"); ok {
+		c.Discord.AllowedGuildIDs = splitList(v)
 	}
-	return nil
 }
 
 func splitList(v string) []string {

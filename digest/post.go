@@ -26,41 +26,41 @@ func Nonce(guildID, story string, windowEnd time.Time) string {
 
 // runStory composes one story's window and posts it, recording the post
 // as begun before sending it and as done only once Discord confirms it.
-// It reports whether a message was posted.
-func (r *Runner) runStory(ctx context.Context, st store.Story) (bool, error) {
+// It reports whether a message was posted, and its number of entries.
+func (r *Runner) runStory(ctx context.Context, st store.Story) (entries int, posted bool, err error) {
 	w := r.window(st)
 	if !w.end.After(w.start) {
-		return false, nil
+		return 0, false, nil
 	}
 	d, err := r.compose(ctx, st, w)
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
 	if len(d.Entries) == 0 && !r.PostEmpty {
 		// Nothing to say: move the cursor past the window, keeping the
 		// last message ID. (Also clears a pending post whose articles
 		// have since been deleted.)
-		return false, r.Stories.CommitDigest(ctx, st.GuildID, st.Name, w.end, st.LastMessageID)
+		return 0, false, r.Stories.CommitDigest(ctx, st.GuildID, st.Name, w.end, st.LastMessageID)
 	}
 	if !w.retry {
 		err := r.Stories.BeginDigest(ctx, st.GuildID, st.Name, w.end, w.nonce)
 		if errors.Is(err, store.ErrDigested) {
-			return false, nil // another process got there first
+			return 0, false, nil // another process got there first
 		}
 		if err != nil {
-			return false, err
+			return 0, false, err
 		}
 	}
 	id, err := r.post(ctx, d, w)
 	if err != nil {
-		return false, fmt.Errorf("post: %w", err) // pending kept: the retry reuses the nonce
+		return 0, false, fmt.Errorf("post: %w", err) // pending kept: the retry reuses the nonce
 	}
 	if err := r.Stories.CommitDigest(ctx, st.GuildID, st.Name, w.end, id); err != nil {
-		return true, fmt.Errorf("posted as message %s but not recorded (the retry reuses the nonce): %w", id, err)
+		return len(d.Entries), true, fmt.Errorf("posted as message %s but not recorded (the retry reuses the nonce): %w", id, err)
 	}
 	r.log().Info("digest posted", "guild_id", st.GuildID, "story", st.Name, "message_id", id,
 		"entries", len(d.Entries), "window_start", w.start, "window_end", w.end, "retry", w.retry)
-	return true, nil
+	return len(d.Entries), true, nil
 }
 
 // post sends d, unless this is a retry and the Poster can find the
@@ -85,12 +85,19 @@ func (r *Runner) compose(ctx context.Context, st store.Story, w window) (Digest,
 		GuildID: st.GuildID, ChannelID: st.ChannelID, Story: st.Name, Query: st.Query,
 		WindowStart: w.start, WindowEnd: w.end,
 	}
+	var hidden map[string]bool
+	if r.Visible != nil {
+		var err error
+		if hidden, err = r.Visible.HiddenSources(ctx, st.GuildID); err != nil {
+			return head, fmt.Errorf("visible sources: %w", err)
+		}
+	}
 	byID := make(map[string]Item)
 	var ids []string
 	err := r.Articles.ArticlesAddedSince(ctx, w.start, func(a article.Article) error {
 		// Fetched after the window closed means stored after it too: the
 		// next window has it. (Zero means unknown: keep it.)
-		if a.Fetched.After(w.end) {
+		if a.Fetched.After(w.end) || hidden[a.Source] {
 			return nil
 		}
 		if _, dup := byID[a.ID]; !dup {

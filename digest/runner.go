@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +55,12 @@ type Finder interface {
 	FindDigest(ctx context.Context, d Digest, nonce string) (messageID string, found bool, err error)
 }
 
+// Visibility says which sources a guild may not see: other guilds' own
+// sources. A digest leaves their articles out.
+type Visibility interface {
+	HiddenSources(ctx context.Context, guildID string) (map[string]bool, error)
+}
+
 // ErrNoStory is returned by Run and DryRun for a story name that is not
 // tracked.
 var ErrNoStory = errors.New("digest: no such story")
@@ -66,6 +73,7 @@ type Runner struct {
 	Articles Articles
 	Matcher  Matcher
 	Poster   Poster
+	Visible  Visibility       // optional: every source is visible without it
 	Clock    func() time.Time // default time.Now
 	Log      *slog.Logger     // default slog.Default()
 
@@ -84,27 +92,45 @@ type Runner struct {
 	mu sync.Mutex
 }
 
+// Posted counts what Run posted: digests (messages) and the entries in
+// them.
+type Posted struct {
+	Digests, Entries int
+}
+
 // Run posts the digest of each matching story (story "" for all, guildID
-// "" for every guild's) and returns how many were posted. A story that
-// fails does not stop the others; their errors are joined.
-func (r *Runner) Run(ctx context.Context, guildID, story string) (posted int, err error) {
+// "" for every guild's) and returns what was posted. A story that fails
+// does not stop the others; their errors are joined.
+func (r *Runner) Run(ctx context.Context, guildID, story string) (posted Posted, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	stories, err := r.stories(ctx, guildID, story)
 	if err != nil {
-		return 0, err
+		return Posted{}, err
 	}
 	var errs []error
 	for _, st := range stories {
-		ok, err := r.runStory(ctx, st)
+		entries, ok, err := r.runStorySafely(ctx, st)
 		if ok {
-			posted++
+			posted.Digests++
+			posted.Entries += entries
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("digest: story %q of guild %q: %w", st.Name, st.GuildID, err))
 		}
 	}
 	return posted, errors.Join(errs...)
+}
+
+// runStorySafely is runStory with a panic (a bug on odd article text)
+// turned into that story's error, so the other stories are still posted.
+func (r *Runner) runStorySafely(ctx context.Context, st store.Story) (entries int, posted bool, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return r.runStory(ctx, st)
 }
 
 // DryRun returns the digests Run would post now, without posting them or

@@ -213,8 +213,8 @@ func TestExactlyOnceAcrossCrashBetweenPostAndSave(t *testing.T) {
 	windowEnd := f.now
 
 	posted, err := f.runner(diesOnCommit{f.st}).Run(ctx, "", "")
-	if !errors.Is(err, errDied) || posted != 1 {
-		t.Fatalf("first run: got %d posted, error %v; want 1 posted and the crash", posted, err)
+	if !errors.Is(err, errDied) || posted.Digests != 1 {
+		t.Fatalf("first run: got %+v posted, error %v; want 1 posted and the crash", posted, err)
 	}
 	if s := f.story("g1", "leak"); !s.DigestedUntil.IsZero() || !s.PendingWindowEnd.Equal(windowEnd) {
 		t.Fatalf("after crash: got cursor %v pending %v, want no cursor and pending %v", s.DigestedUntil, s.PendingWindowEnd, windowEnd)
@@ -235,8 +235,8 @@ func TestExactlyOnceAcrossCrashBetweenPostAndSave(t *testing.T) {
 		t.Errorf("after retry: got cursor %v pending %q message %q, want cursor %v, no pending, message m1",
 			s.DigestedUntil, s.PendingNonce, s.LastMessageID, windowEnd)
 	}
-	if posted != 1 {
-		t.Errorf("retry: got %d posted, want 1 (the confirmed message)", posted)
+	if posted.Digests != 1 {
+		t.Errorf("retry: got %+v posted, want 1 (the confirmed message)", posted)
 	}
 
 	// The next run covers what arrived after the retried window, once.
@@ -323,18 +323,18 @@ func TestPostErrorLeavesCursor(t *testing.T) {
 	f.tick()
 	f.discord.failNext = errors.New("503 service unavailable")
 	posted, err := f.runner(nil).Run(ctx, "g1", "Leak")
-	if err == nil || posted != 0 {
-		t.Fatalf("got %d posted, error %v; want 0 and the error", posted, err)
+	if err == nil || posted.Digests != 0 {
+		t.Fatalf("got %+v posted, error %v; want 0 and the error", posted, err)
 	}
 	if s := f.story("g1", "leak"); !s.DigestedUntil.IsZero() {
 		t.Fatalf("got cursor %v after a failed post, want it unmoved", s.DigestedUntil)
 	}
 	f.tick()
-	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted != 1 {
-		t.Fatalf("later run: got %d posted, error %v; want 1", posted, err)
+	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted.Digests != 1 || posted.Entries == 0 {
+		t.Fatalf("later run: got %+v posted, error %v; want 1 digest with entries", posted, err)
 	}
-	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted != 0 {
-		t.Fatalf("run after that: got %d posted, error %v; want 0", posted, err)
+	if posted, err := f.runner(nil).Run(ctx, "g1", "Leak"); err != nil || posted.Digests != 0 {
+		t.Fatalf("run after that: got %+v posted, error %v; want 0", posted, err)
 	}
 	if got := len(f.discord.posts()); got != 1 {
 		t.Errorf("got %d messages, want 1", got)
@@ -358,8 +358,8 @@ func TestEmptyDigestAdvancesCursor(t *testing.T) {
 			if postEmpty {
 				want = 1
 			}
-			if posted != want || len(f.discord.posts()) != want {
-				t.Errorf("got %d posted, %d messages; want %d", posted, len(f.discord.posts()), want)
+			if posted.Digests != want || posted.Entries != 0 || len(f.discord.posts()) != want {
+				t.Errorf("got %+v posted, %d messages; want %d digests of no entries", posted, len(f.discord.posts()), want)
 			}
 			if s := f.story("g1", "leak"); !s.DigestedUntil.Equal(f.now) {
 				t.Errorf("got cursor %v, want %v", s.DigestedUntil, f.now)
@@ -381,8 +381,8 @@ func TestRunMergesOutletsAndSelectsStories(t *testing.T) {
 		t.Errorf("got %v, want ErrNoStory", err)
 	}
 	posted, err := f.runner(nil).Run(ctx, "g1", "")
-	if err != nil || posted != 1 {
-		t.Fatalf("got %d posted, error %v; want 1 for guild g1 only", posted, err)
+	if err != nil || posted != (Posted{Digests: 1, Entries: 1}) {
+		t.Fatalf("got %+v posted, error %v; want 1 digest of 1 entry for guild g1 only", posted, err)
 	}
 	d := f.discord.posts()[0]
 	if d.GuildID != "g1" || d.ChannelID != "c-g1" || len(d.Entries) != 1 {
@@ -458,12 +458,12 @@ func TestFirstDigestLooksBack(t *testing.T) {
 			}
 			posts := f.discord.posts()
 			if !lookback {
-				if n != 0 || len(posts) != 0 {
+				if n.Digests != 0 || len(posts) != 0 {
 					t.Fatalf("without a lookback: %d posted, want none (both articles were stored before the story)", len(posts))
 				}
 				return
 			}
-			if n != 1 || len(posts) != 1 || len(posts[0].Entries) != 1 || posts[0].Entries[0].Outlets[0].Source != "recent.example" {
+			if n.Digests != 1 || len(posts) != 1 || len(posts[0].Entries) != 1 || posts[0].Entries[0].Outlets[0].Source != "recent.example" {
 				t.Fatalf("first digest %+v, want one post with the recent article only", posts)
 			}
 			f.add("later", distinct(3))
@@ -476,5 +476,81 @@ func TestFirstDigestLooksBack(t *testing.T) {
 				t.Errorf("second digest %+v, want only the later article: the lookback's articles posted once", posts[1:])
 			}
 		})
+	}
+}
+
+// hide is a Visibility hiding sources from one guild.
+type hide struct {
+	guild   string
+	sources map[string]bool
+}
+
+func (h hide) HiddenSources(_ context.Context, guildID string) (map[string]bool, error) {
+	if guildID == h.guild {
+		return h.sources, nil
+	}
+	return nil, nil
+}
+
+// TestDigestLeavesOutHiddenSources: another guild's source never reaches a
+// guild's digest, though its article matches the story.
+func TestDigestLeavesOutHiddenSources(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.add("wire", wire+"\n\nThe leak was the council's second this year.")
+	f.add("other-guild-feed", "Council leak: the police chief said the leak was a disgrace and the council must answer for it.")
+	f.tick()
+	r := f.runner(nil)
+	r.Visible = hide{guild: "g1", sources: map[string]bool{"other-guild-feed": true}}
+	if _, err := r.Run(ctx, "g1", "Leak"); err != nil {
+		t.Fatal(err)
+	}
+	posts := f.discord.posts()
+	if len(posts) != 1 {
+		t.Fatalf("got %d posts, want 1", len(posts))
+	}
+	for _, e := range posts[0].Entries {
+		for _, o := range e.Outlets {
+			if o.Source == "other-guild-feed" {
+				t.Errorf("got an entry from a hidden source: %+v", e)
+			}
+		}
+	}
+	if len(posts[0].Entries) == 0 {
+		t.Error("got no entries, want the wire's")
+	}
+}
+
+// panicMatcher panics on one query, as a bug on odd text would.
+type panicMatcher struct {
+	Matcher
+	query string
+}
+
+func (p panicMatcher) Match(ctx context.Context, query string, ids []string) ([]Match, error) {
+	if query == p.query {
+		var m map[string]int
+		m[query]++
+	}
+	return p.Matcher.Match(ctx, query, ids)
+}
+
+// TestPanicFailsOnlyItsStory: a panic while composing one story's digest is
+// that story's error; the other stories are posted.
+func TestPanicFailsOnlyItsStory(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	f.track("g2", "Weather", "storm")
+	f.add("wire", wire+"\n\nThe leak was the council's second this year.")
+	f.add("gazette", "A storm is coming to the coast, forecasters said on Monday.")
+	f.tick()
+	r := f.runner(nil)
+	r.Matcher = panicMatcher{Matcher: r.Matcher, query: "leak"}
+	posted, err := r.Run(ctx, "", "")
+	if err == nil || !strings.Contains(err.Error(), "assignment to entry in nil map") || !strings.Contains(err.Error(), "goroutine") {
+		t.Errorf("got error %v, want the panic with its stack", err)
+	}
+	if posted.Digests != 1 || len(f.discord.posts()) != 1 || f.discord.posts()[0].Story != "Weather" {
+		t.Errorf("got %+v posted, want Weather's digest posted despite Leak's panic", posted)
 	}
 }

@@ -120,12 +120,17 @@ func (c *Corpus) AddArticles(ctx context.Context, as []article.Article) error {
 		return fmt.Errorf("evaluate: %w", err)
 	}
 	ps := map[string][]article.Passage{}
+	indexed := map[string]string{}
 	for _, r := range res {
 		if r.Status == store.New || r.Status == store.Updated {
 			ps[r.Article.ID] = ingest.Passages(r.Article)
+			indexed[r.Article.ID] = r.Article.Hash
 		}
 	}
 	if err := c.Index.ReplaceMany(ctx, ps); err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	if err := c.Store.ClearPending(ctx, indexed); err != nil { // indexed: no repair due
 		return fmt.Errorf("evaluate: %w", err)
 	}
 	return nil

@@ -34,16 +34,9 @@ type Part struct {
 // much as a large one. Retrieval (and its boosts) is run once; only the
 // ranking is refitted. It logs each round's scores to log.
 func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer) (answer.Weights, error) {
-	var qs []prepared
-	for _, part := range parts {
-		svc := answer.NewWith(part.Corpus.Index, start)
-		for _, c := range part.Cases {
-			p, err := svc.Prepare(ctx, request(c))
-			if err != nil {
-				return start, fmt.Errorf("evaluate: tune: %s: %w", c.ID, err)
-			}
-			qs = append(qs, prepared{c, p})
-		}
+	qs, err := prepare(ctx, parts, start)
+	if err != nil {
+		return start, err
 	}
 	w := start
 	best, guard := objective(qs, &w, Tuning), objective(qs, &w, Validation)
@@ -71,6 +64,59 @@ func Tune(ctx context.Context, parts []Part, start answer.Weights, log io.Writer
 		}
 	}
 	w.Figures = figures(qs, &w)
+	return w, nil
+}
+
+// prepare retrieves and measures every question of parts with w's boosts.
+func prepare(ctx context.Context, parts []Part, w answer.Weights) ([]prepared, error) {
+	var qs []prepared
+	for _, part := range parts {
+		svc := answer.NewWith(part.Corpus.Index, w)
+		for _, c := range part.Cases {
+			p, err := svc.Prepare(ctx, request(c))
+			if err != nil {
+				return nil, fmt.Errorf("evaluate: tune: %s: %w", c.ID, err)
+			}
+			qs = append(qs, prepared{c, p})
+		}
+	}
+	return qs, nil
+}
+
+// TuneBoosts fits the retrieval boosts of start one at a time, each tried
+// at half and at twice its value, by the same rule as Tune (a gain on the
+// tuning halves, no loss on the validation halves). Every try retrieves
+// all questions again, so it is slow; run it before Tune.
+func TuneBoosts(ctx context.Context, parts []Part, start answer.Weights, log io.Writer) (answer.Weights, error) {
+	score := func(w answer.Weights) (float64, float64, error) {
+		qs, err := prepare(ctx, parts, w)
+		if err != nil {
+			return 0, 0, err
+		}
+		return objective(qs, &w, Tuning), objective(qs, &w, Validation), nil
+	}
+	w := start
+	best, guard, err := score(w)
+	if err != nil {
+		return start, err
+	}
+	fmt.Fprintf(log, "boosts start: tune %.4f valid %.4f\n", best, guard)
+	b := &w.Boosts
+	for _, ptr := range []*float64{&b.Name, &b.Phrase, &b.Pair, &b.Reaction, &b.Speech} {
+		old := *ptr
+		for _, v := range []float64{round2(old / 2), round2(old * 2)} {
+			*ptr = v
+			s, g, err := score(w)
+			if err != nil {
+				return start, err
+			}
+			if s > best+minGain && g >= guard-1e-9 {
+				best, guard, old = s, g, v
+			}
+		}
+		*ptr = old
+		fmt.Fprintf(log, "boosts %+v: tune %.4f valid %.4f\n", w.Boosts, best, guard)
+	}
 	return w, nil
 }
 

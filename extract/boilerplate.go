@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"storybot/article"
 )
 
 // boilerLine matches whole lines that are page furniture whatever their
@@ -179,9 +181,10 @@ func IsBoilerplate(p string) bool {
 // isSentence reports whether p reads like prose: it ends in sentence
 // punctuation or a closing quote after some words.
 func isSentence(p string) bool {
-	p = strings.TrimRight(p, `"'”’)]`)
-	return strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "..") && len(strings.Fields(p)) > 3 ||
-		strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!")
+	p = strings.TrimRight(p, `"'”’)]」』`)
+	return strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "..") && article.Words(p) > 3 ||
+		strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!") ||
+		strings.HasSuffix(p, "。") || strings.HasSuffix(p, "？") || strings.HasSuffix(p, "！")
 }
 
 // titleCase reports whether every word starts with an upper-case letter.

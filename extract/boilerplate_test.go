@@ -20,6 +20,7 @@ func TestIsBoilerplate(t *testing.T) {
 		{"REUTERS/Francois Lenoir", true},
 		{"Daily Caller News Foundation logo", true},
 		{"Saagar Enjeti White House Correspondent", true},
+		{"Correspondent", false}, // one word matching bylineRole once panicked (issue 10)
 		{"Follow Saagar Enjeti on Twitter", true},
 		{"Send tips to", true},
 		{"Send tips to someone@example.com.", true},

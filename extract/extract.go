@@ -16,6 +16,8 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+
+	"storybot/article"
 )
 
 // ErrNoArticle is returned when a page holds no article text: it is empty,
@@ -93,11 +95,12 @@ func fromDocument(doc *html.Node, pageURL *url.URL, meta pageMeta, pruned bool) 
 }
 
 // hasArticleText reports whether paragraphs amount to some prose rather
-// than a few stray labels.
+// than a few stray labels. Words are counted as article.Words does, so
+// Chinese or Japanese text is measured by its characters.
 func hasArticleText(paras []string) bool {
 	words := 0
 	for _, p := range paras {
-		words += len(bytes.Fields([]byte(p)))
+		words += article.Words(p)
 	}
 	return words >= 25
 }

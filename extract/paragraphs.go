@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"storybot/article"
 )
 
 // blockTags start a new paragraph when they open and when they close.
@@ -117,7 +119,7 @@ func (s *splitter) flush() {
 // linkDense reports whether a block is a short run of link text: a teaser,
 // a "read more" line or a navigation item rather than a sentence.
 func linkDense(b block) bool {
-	words := len(strings.Fields(b.text))
+	words := article.Words(b.text)
 	return words <= 40 && float64(b.linkChars) > 0.7*float64(len(b.text))
 }
 

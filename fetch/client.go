@@ -46,14 +46,27 @@ func (o Options) withDefaults() Options {
 // Client fetches URLs. It is safe for concurrent use; concurrent requests
 // to one host wait their turn.
 type Client struct {
-	opts Options
-	http *http.Client
-	gate *hostGate
+	opts    Options
+	http    *http.Client
+	gate    *hostGate
+	private *Client // the sibling that may reach private addresses
 }
 
 // New returns a Client configured by o.
 func New(o Options) *Client {
 	o = o.withDefaults()
+	gate := newHostGate(o.HostDelay)
+	c := newClient(o, gate)
+	c.private = c
+	if !o.AllowPrivate {
+		po := o
+		po.AllowPrivate = true
+		c.private = newClient(po, gate)
+	}
+	return c
+}
+
+func newClient(o Options, gate *hostGate) *Client {
 	tr := &http.Transport{
 		Proxy:               nil, // a proxy would hide the real destination from the dial guard
 		DialContext:         dialer(o.AllowPrivate).DialContext,
@@ -62,10 +75,15 @@ func New(o Options) *Client {
 		MaxIdleConnsPerHost: 2,
 		IdleConnTimeout:     90 * time.Second,
 	}
-	c := &Client{opts: o, gate: newHostGate(o.HostDelay)}
+	c := &Client{opts: o, gate: gate}
 	c.http = &http.Client{Transport: tr, CheckRedirect: c.checkRedirect}
 	return c
 }
+
+// Private returns a client like c that may reach loopback, private and
+// link-local addresses, sharing c's per-host turns: for the one source an
+// operator marks allow_private, not for the others.
+func (c *Client) Private() *Client { return c.private }
 
 // Conditional carries validators from an earlier response for a
 // conditional GET.

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -322,6 +323,29 @@ func TestBlockedAddress(t *testing.T) {
 	}
 	if Retryable(err) {
 		t.Errorf("got Retryable true for a blocked address, want false")
+	}
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	for _, host := range []string{"[64:ff9b::7f00:1]", "[::127.0.0.1]", "[2002:7f00:1::1]", "0.0.0.0", "0.1.2.3"} {
+		u := "http://" + host + ":" + port + "/"
+		if _, err := New(Options{}).Get(context.Background(), u, Conditional{}); !errors.Is(err, ErrBlockedAddress) {
+			t.Errorf("%s: got %v, want ErrBlockedAddress", u, err)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("got %d requests reaching the server, want 0", n)
+	}
+}
+
+// TestPrivateSibling checks that Private reaches loopback while the client
+// it came from still may not.
+func TestPrivateSibling(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "intranet") })
+	c := New(Options{})
+	if resp, err := c.Private().Get(context.Background(), srv.URL, Conditional{}); err != nil || string(resp.Body) != "intranet" {
+		t.Fatalf("Private: got %v, want the loopback page", err)
+	}
+	if _, err := c.Get(context.Background(), srv.URL, Conditional{}); !errors.Is(err, ErrBlockedAddress) {
+		t.Errorf("after Private: got %v, want the original still blocked", err)
 	}
 }
 

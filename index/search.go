@@ -40,6 +40,10 @@ type Query struct {
 	Speaker       string
 	SpeakerPrefix bool
 	Size          int // hits wanted; 0 means 50
+
+	// ExcludeSources are sources whose passages are never returned (other
+	// Discord servers' own sources).
+	ExcludeSources []string
 }
 
 // Hit is one passage found, with its BM25-based score.
@@ -63,6 +67,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		size = 50
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.SortBy(byScoreThenID)
 	req.Fields = storedFields
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
@@ -98,6 +103,7 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 		size = 50
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.SortBy(byScoreThenID)
 	req.Fields = []string{fieldArticle}
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
@@ -109,6 +115,12 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 	}
 	return hits, nil
 }
+
+// byScoreThenID orders hits best first and equal scores by document ID, so
+// which of several equal hits make the cut does not depend on the order
+// documents were written in: a rebuilt index answers as the one it
+// replaces.
+var byScoreThenID = []string{"-_score", "_id"}
 
 // field is a field a clause is matched in, with its weight.
 type field struct {
@@ -159,6 +171,11 @@ func buildQuery(q Query, fields []field) query.Query {
 		d := bleve.NewDateRangeQuery(q.Until.Add(time.Nanosecond), time.Time{})
 		d.SetField(fieldPublished)
 		b.AddMustNot(d)
+	}
+	for _, src := range q.ExcludeSources {
+		t := bleve.NewTermQuery(src)
+		t.SetField(fieldSource)
+		b.AddMustNot(t)
 	}
 	return b
 }

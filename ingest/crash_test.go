@@ -19,7 +19,7 @@ import (
 func TestStoredButNotIndexedFile(t *testing.T) {
 	dir := copyFiles(t, map[string]string{"pier.txt": "testdata/parse/boilerplate.txt", "cafe.txt": "testdata/parse/latin1.txt"})
 	e := newEnv(t, fetch.Options{}, Options{})
-	a, err := readFile(filepath.Join(dir, "pier.txt"), "local")
+	a, err := e.in.readFile(filepath.Join(dir, "pier.txt"), "local")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestStoredButNotIndexedFeedItem(t *testing.T) {
 	s := newSite(t)
 	s.addArticle("lost", "Indexed Later", story(80, 3), past)
 	e := newEnv(t, fetch.Options{}, Options{})
-	a, err := pageArticle(&fetch.Response{URL: s.URL + "/news/lost", Body: []byte(articlePage("Indexed Later", story(80, 3)))}, "loopback")
+	a, err := e.in.pageArticle(&fetch.Response{URL: s.URL + "/news/lost", Body: []byte(articlePage("Indexed Later", story(80, 3)))}, "loopback")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"storybot/article"
 	"storybot/attrib"
+	"storybot/extract"
 	"storybot/fetch"
 	"storybot/index"
 	"storybot/passage"
@@ -38,20 +39,36 @@ type Source struct {
 	// Outlet, when set, is the name citations show for the source's
 	// articles instead of the one found in them.
 	Outlet string
+	// AllowPrivate lets this source reach loopback, private and link-local
+	// addresses; set only for sources the operator configured so.
+	AllowPrivate bool
 }
 
 // Summary counts what a run did.
 type Summary struct {
 	New, Updated, Unchanged, Duplicate, Failed int
 	Passages                                   int
-	Errors                                     []error
-	Took                                       time.Duration
+	// Repaired counts articles indexed again because an earlier run was cut
+	// short between the store and the index (see Reconcile).
+	Repaired int
+	// Skipped counts sources not tried because they are backing off.
+	Skipped int
+	Errors  []error
+	Took    time.Duration
 }
 
 // String is the one-line summary printed after a run.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d duplicate, %d failed; %d passages indexed in %s",
-		s.New, s.Updated, s.Unchanged, s.Duplicate, s.Failed, s.Passages, s.Took.Round(time.Millisecond))
+	var extra string
+	if s.Skipped > 0 {
+		extra = fmt.Sprintf(", %d skipped (backing off)", s.Skipped)
+	}
+	extra += fmt.Sprintf("; %d passages indexed", s.Passages)
+	if s.Repaired > 0 {
+		extra += fmt.Sprintf(" (%d articles re-indexed after an interrupted run)", s.Repaired)
+	}
+	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d duplicate, %d failed%s in %s",
+		s.New, s.Updated, s.Unchanged, s.Duplicate, s.Failed, extra, s.Took.Round(time.Millisecond))
 }
 
 func (s *Summary) add(o Summary) {
@@ -61,6 +78,8 @@ func (s *Summary) add(o Summary) {
 	s.Duplicate += o.Duplicate
 	s.Failed += o.Failed
 	s.Passages += o.Passages
+	s.Repaired += o.Repaired
+	s.Skipped += o.Skipped
 	s.Errors = append(s.Errors, o.Errors...)
 }
 
@@ -92,6 +111,8 @@ type Ingester struct {
 	log   *slog.Logger
 	opts  Options
 	mu    sync.Mutex // serialises writes that pair the store and the index
+
+	extract extractFunc
 }
 
 // New returns an Ingester writing to st and ix.
@@ -105,7 +126,7 @@ func New(st *store.Store, ix *index.Index, fc *fetch.Client, log *slog.Logger, o
 	if o.PagesPerFeed <= 0 {
 		o.PagesPerFeed = 50
 	}
-	return &Ingester{store: st, index: ix, fetch: fc, log: log, opts: o}
+	return &Ingester{store: st, index: ix, fetch: fc, log: log, opts: o, extract: extract.Extract}
 }
 
 // Run ingests every source, several at once; one source's failure is
@@ -116,6 +137,9 @@ func (in *Ingester) Run(ctx context.Context, sources []Source, p Progress) Summa
 	}
 	start := time.Now()
 	var total Summary
+	if err := in.reconcile(ctx, &total); err != nil {
+		total.add(failed(err))
+	}
 	var mu sync.Mutex
 	sem := make(chan struct{}, in.opts.Concurrency)
 	var wg sync.WaitGroup
@@ -140,6 +164,20 @@ func (in *Ingester) Run(ctx context.Context, sources []Source, p Progress) Summa
 	return total
 }
 
+// reconcile repairs what an interrupted run left, under the lock that
+// pairs store and index writes.
+func (in *Ingester) reconcile(ctx context.Context, total *Summary) error {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	s, err := Reconcile(ctx, in.store, in.index)
+	if s.Repaired > 0 {
+		in.log.Info("ingest: index repaired after an interrupted run", "articles", s.Repaired, "passages", s.Passages)
+	}
+	in.logPanics("", s.Errors)
+	total.add(s)
+	return err
+}
+
 func (in *Ingester) runSource(ctx context.Context, src Source, p Progress) Summary {
 	state, err := in.store.SourceState(ctx, src.Name)
 	if err != nil {
@@ -148,20 +186,59 @@ func (in *Ingester) runSource(ctx context.Context, src Source, p Progress) Summa
 	now := time.Now()
 	if !in.opts.Force && now.Before(state.NextAttempt) {
 		in.log.Info("ingest: source backed off", "source", src.Name, "until", state.NextAttempt, "failures", state.ConsecutiveFailures)
-		return Summary{}
+		return Summary{Skipped: 1, Errors: []error{&SourceError{Source: src.Name, Err: &BackedOffError{Until: state.NextAttempt, Failures: state.ConsecutiveFailures}}}}
 	}
-	var s Summary
-	switch src.Kind {
-	case KindPath:
-		s = in.ingestPath(ctx, src, p)
-	default:
-		s = in.ingestURL(ctx, src, &state, p)
-	}
+	s := in.readSource(ctx, src, &state, p)
+	in.logPanics(src.Name, s.Errors)
 	for i, err := range s.Errors {
 		s.Errors[i] = &SourceError{Source: src.Name, Err: err}
 	}
 	in.recordHealth(ctx, src, &state, s, now)
 	return s
+}
+
+// readSource ingests one source; a panic that escapes the per-item
+// recovery fails the source, not the process.
+func (in *Ingester) readSource(ctx context.Context, src Source, state *store.SourceState, p Progress) (s Summary) {
+	var perr error
+	defer func() {
+		if perr != nil {
+			s.add(failed(perr))
+		}
+	}()
+	defer catch(&perr, src.Target)
+	if src.Kind == KindPath {
+		return in.ingestPath(ctx, src, p)
+	}
+	return in.ingestURL(ctx, src, state, p)
+}
+
+// BackedOffError says a source was not tried because it keeps failing;
+// Options.Force tries it anyway.
+type BackedOffError struct {
+	Until    time.Time
+	Failures int
+}
+
+func (e *BackedOffError) Error() string {
+	return fmt.Sprintf("not tried: backing off until %s after %d failures in a row (force a try with --force)",
+		e.Until.Local().Format("2006-01-02 15:04:05"), e.Failures)
+}
+
+// logPanics logs each recovered panic among errs with its stack.
+func (in *Ingester) logPanics(source string, errs []error) {
+	for _, err := range errs {
+		logPanic(in.log, source, err)
+	}
+}
+
+// logPanic logs err with its stack if it is a recovered panic.
+func logPanic(log *slog.Logger, source string, err error) {
+	var pe *PanicError
+	if errors.As(err, &pe) {
+		log.Error("ingest: recovered from a panic; the item failed, the run goes on",
+			"source", source, "url", pe.Where, "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))
+	}
 }
 
 func failed(err error) Summary { return Summary{Failed: 1, Errors: []error{err}} }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"storybot/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -31,7 +33,7 @@ func TestParseGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := goldenText(parseFile(ext, data, "file:///corpus/"+filepath.Base(f)))
+			got := goldenText(parseFile(ext, data, "file:///corpus/"+filepath.Base(f), extract.Extract))
 			golden := f + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"storybot/article"
+	"storybot/index"
 	"storybot/store"
 )
 
@@ -30,7 +31,7 @@ func (in *Ingester) ingestPath(ctx context.Context, src Source, p Progress) Summ
 		defer close(chunks)
 		for start := 0; start < len(files) && ctx.Err() == nil; start += chunk {
 			select {
-			case chunks <- readChunk(files[start:min(start+chunk, len(files))], src.Name):
+			case chunks <- in.readChunk(files[start:min(start+chunk, len(files))], src.Name):
 			case <-ctx.Done():
 			}
 		}
@@ -63,10 +64,10 @@ type parsedChunk struct {
 }
 
 // readChunk parses files on all cores, keeping their order.
-func readChunk(files []string, source string) parsedChunk {
+func (in *Ingester) readChunk(files []string, source string) parsedChunk {
 	arts := make([]article.Article, len(files))
 	errs := make([]error, len(files))
-	parallel(len(files), func(i int) { arts[i], errs[i] = readFile(files[i], source) })
+	parallel(len(files), func(i int) { arts[i], errs[i] = in.readFile(files[i], source) })
 	c := parsedChunk{files: len(files)}
 	for i, err := range errs {
 		if err != nil {
@@ -95,8 +96,9 @@ func parallel(n int, fn func(i int)) {
 }
 
 // saveMany stores articles in one transaction, then indexes in one batch
-// those new, changed, or unchanged but missing from the index (a crash
-// between the two writes).
+// those new or changed. The store marks them pending in the same
+// transaction; the marks are cleared once indexed, so a crash in between
+// is repaired by the next run's Reconcile.
 func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summary {
 	var s Summary
 	if len(arts) == 0 {
@@ -108,36 +110,57 @@ func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summar
 	if err != nil {
 		return Summary{Failed: len(arts), Errors: []error{err}}
 	}
-	var cut []article.Article
+	var changed []article.Article
 	for _, r := range results {
-		if r.Status == store.Unchanged {
-			has, err := in.index.Has(ctx, r.Article.ID)
-			if err != nil {
-				s.count(0, 0, err, r.Article.URL)
-				continue
-			}
-			if !has {
-				cut = append(cut, r.Article)
-			}
-		} else if r.Status == store.New || r.Status == store.Updated {
-			cut = append(cut, r.Article)
+		if r.Status == store.New || r.Status == store.Updated {
+			changed = append(changed, r.Article)
 		}
 	}
-	ps := make([][]article.Passage, len(cut))
-	parallel(len(cut), func(i int) { ps[i] = Passages(cut[i]) })
-	toIndex := make(map[string][]article.Passage, len(cut))
-	for i, a := range cut {
-		toIndex[a.ID] = ps[i]
-	}
-	if err := in.index.ReplaceMany(ctx, toIndex); err != nil {
+	counts, failed, err := indexArticles(ctx, in.store, in.index, changed, nil)
+	if err != nil {
 		return Summary{Failed: len(arts), Errors: []error{err}}
 	}
 	for _, r := range results {
+		if err := failed[r.Article.ID]; err != nil && r.Status != store.Duplicate {
+			s.count(0, 0, err, r.Article.URL)
+			continue
+		}
 		n := 0
 		if r.Status != store.Duplicate {
-			n = len(toIndex[r.Article.ID]) // a duplicate's ID is its original's
+			n = counts[r.Article.ID] // a duplicate's ID is its original's
 		}
 		s.count(r.Status, n, nil, "")
 	}
 	return s
+}
+
+// indexArticles cuts arts into passages on all cores, writes them and the
+// removal of the deleted articles' passages in one index batch, and clears
+// their pending marks. An article whose cutting panics is left out, with
+// its mark kept, and reported in failed.
+func indexArticles(ctx context.Context, st *store.Store, ix *index.Index, arts []article.Article, deleted []string) (counts map[string]int, failed map[string]error, err error) {
+	ps := make([][]article.Passage, len(arts))
+	errs := make([]error, len(arts))
+	parallel(len(arts), func(i int) { ps[i], errs[i] = cut(arts[i]) })
+	toIndex := make(map[string][]article.Passage, len(arts)+len(deleted))
+	indexed := make(map[string]string, len(arts)+len(deleted))
+	counts, failed = map[string]int{}, map[string]error{}
+	for i, a := range arts {
+		if errs[i] != nil {
+			failed[a.ID] = errs[i]
+			continue
+		}
+		toIndex[a.ID], indexed[a.ID], counts[a.ID] = ps[i], a.Hash, len(ps[i])
+	}
+	for _, id := range deleted {
+		toIndex[id], indexed[id] = nil, ""
+	}
+	if err := ix.ReplaceMany(ctx, toIndex); err != nil {
+		return nil, nil, err
+	}
+	// The index holds them now, even if ctx ends: the marks must go too.
+	if err := st.ClearPending(context.WithoutCancel(ctx), indexed); err != nil {
+		return nil, nil, err
+	}
+	return counts, failed, nil
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"log/slog"
 	"runtime"
 	"sync"
 
@@ -12,7 +13,8 @@ import (
 
 // Rebuild re-creates the index from the store, the source of truth, while
 // the old index keeps answering; progress hears articles done of total.
-// Passages are cut on all cores; bleve writes them in batches.
+// Passages are cut on all cores; bleve writes them in batches. An article
+// whose cutting panics is left out of the new index, with a log line.
 func Rebuild(ctx context.Context, st *store.Store, ix *index.Index, progress func(done, total int)) (int, error) {
 	total, err := st.CountArticles(ctx)
 	if err != nil {
@@ -41,8 +43,12 @@ func Rebuild(ctx context.Context, st *store.Store, ix *index.Index, progress fun
 			go func() {
 				defer wg.Done()
 				for a := range arts {
+					ps, err := cut(a)
+					if err != nil {
+						logPanic(slog.Default(), "", err)
+					}
 					select {
-					case out <- Passages(a):
+					case out <- ps:
 					case <-ctx.Done():
 						return
 					}

@@ -22,7 +22,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	if src.Kind != KindPage {
 		cond = fetch.Conditional{ETag: st.ETag, LastModified: st.LastModified}
 	}
-	resp, err := in.get(ctx, src.Target, cond)
+	resp, err := in.get(ctx, src, src.Target, cond)
 	if err != nil {
 		return failed(err)
 	}
@@ -42,7 +42,7 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	}
 	p.Grow(1)
 	defer p.Done(1)
-	a, err := pageArticle(resp, src.Name)
+	a, err := in.pageArticle(resp, src.Name)
 	if err != nil {
 		return failed(err)
 	}
@@ -50,12 +50,17 @@ func (in *Ingester) ingestURL(ctx context.Context, src Source, st *store.SourceS
 	return in.saveMany(ctx, []article.Article{a})
 }
 
-// get fetches with retries on errors worth retrying (5xx, 429, timeouts,
-// dropped connections), waiting longer each time.
-func (in *Ingester) get(ctx context.Context, u string, cond fetch.Conditional) (*fetch.Response, error) {
+// get fetches u for src with retries on errors worth retrying (5xx, 429,
+// timeouts, dropped connections), waiting longer each time. Only a source
+// marked AllowPrivate may reach private addresses.
+func (in *Ingester) get(ctx context.Context, src Source, u string, cond fetch.Conditional) (*fetch.Response, error) {
+	client := in.fetch
+	if src.AllowPrivate {
+		client = in.fetch.Private()
+	}
 	wait := in.opts.RetryBackoff
 	for attempt := 0; ; attempt++ {
-		resp, err := in.fetch.Get(ctx, u, cond)
+		resp, err := client.Get(ctx, u, cond)
 		if err == nil || attempt >= in.opts.Retries || !fetch.Retryable(err) {
 			return resp, err
 		}
@@ -69,9 +74,12 @@ func (in *Ingester) get(ctx context.Context, u string, cond fetch.Conditional) (
 	}
 }
 
-func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
+// pageArticle extracts the article of a fetched page; a panic in the
+// extractor fails this page only.
+func (in *Ingester) pageArticle(resp *fetch.Response, source string) (a article.Article, err error) {
+	defer catch(&err, resp.URL)
 	u, _ := url.Parse(resp.URL)
-	x, err := extract.Extract(resp.Body, u)
+	x, err := in.extract(resp.Body, u)
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -84,9 +92,11 @@ func pageArticle(resp *fetch.Response, source string) (article.Article, error) {
 // of tiny segments.
 const feedBatch = 25
 
-// ingestFeed stores the newest items of a feed. An item already stored and
-// not updated since is not fetched again; otherwise its page is fetched and
-// extracted, falling back to the feed's own text when the page fails.
+// ingestFeed stores the newest items of a feed, a batch at a time. An item
+// already stored and not updated since is not fetched again; otherwise its
+// page is fetched and extracted, falling back to the feed's own text when
+// the page fails. The items of a batch are read on all cores (fetches to
+// one host still take turns), then stored together.
 func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p Progress) Summary {
 	items := append([]feed.Item(nil), f.Items...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Published.After(items[j].Published) })
@@ -95,39 +105,42 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 	}
 	p.Grow(len(items))
 	var s Summary
-	var batch []article.Article
-	flush := func() {
+	for start := 0; start < len(items) && ctx.Err() == nil; start += feedBatch {
+		part := items[start:min(start+feedBatch, len(items))]
+		arts := make([]article.Article, len(part))
+		errs := make([]error, len(part))
+		parallel(len(part), func(i int) {
+			if errs[i] = ctx.Err(); errs[i] == nil {
+				arts[i], errs[i] = in.itemArticle(ctx, src, f.Title, part[i])
+			}
+		})
+		if ctx.Err() != nil {
+			break // a batch cut short is not stored: the next run reads it again
+		}
+		var batch []article.Article
+		for i, err := range errs {
+			if err != nil {
+				s.count(0, 0, err, firstNonEmpty(part[i].Link, part[i].GUID, part[i].Title))
+				p.Done(1)
+				continue
+			}
+			batch = append(batch, arts[i])
+		}
 		s.add(in.saveMany(ctx, batch))
 		p.Done(len(batch))
-		batch = batch[:0]
-	}
-	for _, it := range items {
-		if ctx.Err() != nil {
-			break
-		}
-		a, err := in.itemArticle(ctx, src, f.Title, it)
-		if err != nil {
-			s.count(0, 0, err, firstNonEmpty(it.Link, it.GUID, it.Title))
-			p.Done(1)
-			continue
-		}
-		if batch = append(batch, a); len(batch) == feedBatch {
-			flush()
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		s.Errors = append(s.Errors, err)
-		return s
 	}
-	flush()
 	return s
 }
 
 // itemArticle returns the article of a feed item: the stored one when the
-// item has not changed since it was fetched (saveMany indexes it again only
-// if missing), else its page, extracted. Its outlet is the source's display
-// name, else the page's site name, else the feed's title.
-func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle string, it feed.Item) (article.Article, error) {
+// item has not changed since it was fetched, else its page, extracted. Its
+// outlet is the source's display name, else the page's site name, else the
+// feed's title. A panic fails this item only.
+func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle string, it feed.Item) (a article.Article, err error) {
+	defer catch(&err, firstNonEmpty(it.Link, it.GUID, it.Title))
 	link := firstNonEmpty(it.Link, webGUID(it.GUID))
 	if link == "" {
 		return article.Article{}, errors.New("item has no link")
@@ -139,12 +152,12 @@ func (in *Ingester) itemArticle(ctx context.Context, src Source, feedTitle strin
 	if old, err := in.store.ArticleByURL(ctx, canon); err == nil && !it.Published.After(old.Fetched) {
 		return old, nil
 	}
-	a := article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
+	a = article.Article{URL: canon, Source: src.Name, Outlet: firstNonEmpty(src.Outlet, clip(feedTitle, 200)),
 		Title: clip(it.Title, 500), Author: it.Author, Published: it.Published, Fetched: time.Now().UTC()}
-	resp, err := in.get(ctx, link, fetch.Conditional{})
+	resp, err := in.get(ctx, src, link, fetch.Conditional{})
 	var x article.Article
 	if err == nil {
-		x, err = pageArticle(resp, src.Name)
+		x, err = in.pageArticle(resp, src.Name)
 	}
 	if err == nil {
 		a.Paragraphs = x.Paragraphs

@@ -14,14 +14,14 @@ import (
 func FromConfig(cs []config.Source) []Source {
 	out := make([]Source, 0, len(cs))
 	for _, c := range cs {
+		s := Source{Name: c.Name, Kind: KindPath, Target: c.Path, Outlet: c.Outlet, AllowPrivate: c.AllowPrivate}
 		switch {
 		case c.Feed != "":
-			out = append(out, Source{Name: c.Name, Kind: KindFeed, Target: c.Feed, Outlet: c.Outlet})
+			s.Kind, s.Target = KindFeed, c.Feed
 		case c.Page != "":
-			out = append(out, Source{Name: c.Name, Kind: KindPage, Target: c.Page, Outlet: c.Outlet})
-		default:
-			out = append(out, Source{Name: c.Name, Kind: KindPath, Target: c.Path, Outlet: c.Outlet})
+			s.Kind, s.Target = KindPage, c.Page
 		}
+		out = append(out, s)
 	}
 	return out
 }

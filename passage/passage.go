@@ -80,10 +80,10 @@ func chunks(paragraphs []string) []chunk {
 	}
 	for i, p := range paragraphs {
 		p = strings.TrimSpace(p)
-		n := len(strings.Fields(p))
-		if n == 0 {
+		if p == "" {
 			continue
 		}
+		n := article.Words(p) // 0 for a line of punctuation, which joins the next
 		if n > maxWords {
 			flush()
 			for _, w := range windows(p) {
@@ -124,7 +124,7 @@ func windows(p string) []string {
 		begin := offset + i
 		end := begin + len(s)
 		rest, offset = p[end:], end
-		n := len(strings.Fields(s))
+		n := article.Words(s)
 		if start >= 0 && words+n > targetWords {
 			out = append(out, strings.TrimSpace(p[start:begin]))
 			start, words = -1, 0

@@ -98,3 +98,23 @@ func TestSpeakersFollowTheirQuotes(t *testing.T) {
 		t.Errorf("Jo Bloggs: got passage %d (%v), want %d", pos, ok, len(ps)-1)
 	}
 }
+
+// TestSplitJapanese: text without spaces is measured by its characters, so
+// a Japanese article's paragraphs make passages of their own instead of
+// being joined as if each were one word.
+func TestSplitJapanese(t *testing.T) {
+	a := article.Article{ID: "ja", Paragraphs: []string{
+		"東京都は十五日、首都直下地震に備えた新たな防災計画を発表した。計画では、避難所の数を今後五年間で二割増やす。",
+		"小池知事は記者会見で「都民の命を守ることが最優先だ」と述べた。都は来年度予算に約三百億円を計上する方針だ。",
+		"専門家からは、地域の住民組織との連携が欠かせないとの声が上がっている。",
+	}}
+	ps := Split(a, nil)
+	if len(ps) != 3 {
+		t.Fatalf("got %d passages, want one per paragraph: %+v", len(ps), ps)
+	}
+	for i, p := range ps {
+		if p.Text != a.Paragraphs[i] {
+			t.Errorf("passage %d: got %q, want paragraph %d", i, p.Text, i)
+		}
+	}
+}

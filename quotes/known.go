@@ -29,7 +29,7 @@ func (f *Finder) Known(ctx context.Context, typed string, limit int) ([]Known, e
 	if len(q) == 0 {
 		return nil, nil
 	}
-	hits, err := f.idx.Search(ctx, index.Query{Speaker: strings.Join(q, " "), SpeakerPrefix: true, Size: knownPassages})
+	hits, err := f.idx.Search(ctx, index.Query{Speaker: strings.Join(q, " "), SpeakerPrefix: true, Size: knownPassages, ExcludeSources: f.hidden})
 	if err != nil {
 		return nil, fmt.Errorf("quotes: known speakers: %w", err)
 	}

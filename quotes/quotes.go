@@ -30,11 +30,18 @@ type Searcher interface {
 
 // Finder finds quotes in the index.
 type Finder struct {
-	idx Searcher
+	idx    Searcher
+	hidden []string // sources never read
 }
 
 // New returns a Finder over idx.
 func New(idx Searcher) *Finder { return &Finder{idx: idx} }
+
+// Hiding returns a Finder like f that never reads the given sources'
+// passages: other Discord servers' own sources.
+func (f *Finder) Hiding(sources []string) *Finder {
+	return &Finder{idx: f.idx, hidden: sources}
+}
 
 // Request asks for a speaker's quotes, optionally about a topic and since
 // a time.
@@ -82,7 +89,7 @@ func (f *Finder) Find(ctx context.Context, r Request) (Result, error) {
 	if len(q) == 0 {
 		return Result{}, fmt.Errorf("%w: %q", ErrNoName, r.Speaker)
 	}
-	hits, err := f.idx.Search(ctx, index.Query{Speaker: strings.Join(q, " "), Since: r.Since, Size: maxPassages})
+	hits, err := f.idx.Search(ctx, index.Query{Speaker: strings.Join(q, " "), Since: r.Since, Size: maxPassages, ExcludeSources: f.hidden})
 	if err != nil {
 		return Result{}, fmt.Errorf("quotes: %w", err)
 	}

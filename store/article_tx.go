@@ -12,7 +12,7 @@ import (
 
 // articleBuckets is the article side of one write or read transaction.
 type articleBuckets struct {
-	articles, urls, bodies, added *bolt.Bucket
+	articles, urls, bodies, added, pending *bolt.Bucket
 }
 
 func articleTx(tx *bolt.Tx) articleBuckets {
@@ -21,6 +21,7 @@ func articleTx(tx *bolt.Tx) articleBuckets {
 		urls:     tx.Bucket(bucketURLs),
 		bodies:   tx.Bucket(bucketBodies),
 		added:    tx.Bucket(bucketAdded),
+		pending:  tx.Bucket(bucketPending),
 	}
 }
 
@@ -89,10 +90,14 @@ func (b articleBuckets) update(rec record, a article.Article, body string, now t
 	return a, Updated, b.write(next)
 }
 
-// write stores rec and its URL, body and time index entries.
+// write stores rec and its URL, body and time index entries, and marks it
+// for indexing.
 func (b articleBuckets) write(rec record) error {
 	id := []byte(rec.ID)
 	if err := putJSON(b.articles, id, rec); err != nil {
+		return err
+	}
+	if err := b.pending.Put(id, markOf(rec.Hash)); err != nil {
 		return err
 	}
 	if err := b.urls.Put([]byte(rec.URL), id); err != nil {
@@ -141,6 +146,9 @@ func (b articleBuckets) delete(id []byte) error {
 		}
 	}
 	if err := b.added.Delete(addedKey(rec.Stored, rec.ID)); err != nil {
+		return err
+	}
+	if err := b.pending.Put(id, markOf("")); err != nil {
 		return err
 	}
 	return b.articles.Delete(id)

@@ -10,6 +10,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// bucketSourceOwners maps the name (as given) of every source a guild
+// added to that guild's ID.
+var bucketSourceOwners = []byte("source_owners")
+
 // SourceState is what storybot remembers about fetching one source: the
 // conditional-GET validators and its health, for backoff and /status.
 type SourceState struct {
@@ -78,7 +82,8 @@ type Source struct {
 }
 
 // PutSource adds or replaces a source. Names are case-insensitive; Added
-// is set to now when zero.
+// is set to now when zero. A guild's source is recorded as the guild's for
+// good (see SourceOwners).
 func (s *Store) PutSource(ctx context.Context, src Source) error {
 	if strings.TrimSpace(src.Name) == "" || src.URL == "" {
 		return errors.New("store: put source: name and url are required")
@@ -92,6 +97,15 @@ func (s *Store) PutSource(ctx context.Context, src Source) error {
 		src.Added = s.now()
 	}
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		if src.GuildID != "" {
+			owners := tx.Bucket(bucketSourceOwners)
+			if g := owners.Get([]byte(src.Name)); g != nil && string(g) != src.GuildID {
+				return fmt.Errorf("source %q belongs to another guild", src.Name)
+			}
+			if err := owners.Put([]byte(src.Name), []byte(src.GuildID)); err != nil {
+				return err
+			}
+		}
 		return putJSON(tx.Bucket(bucketSources), foldKey(src.Name), src)
 	})
 	if err != nil {
@@ -100,8 +114,25 @@ func (s *Store) PutSource(ctx context.Context, src Source) error {
 	return nil
 }
 
+// SourceOwners returns, for every source a guild ever added (removed ones
+// included: their articles stay in the store), the guild that owns it.
+// Articles keep their source's name, so this says whose they are.
+func (s *Store) SourceOwners(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSourceOwners).ForEach(func(k, v []byte) error {
+			out[string(k)] = string(v)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: source owners: %w", err)
+	}
+	return out, nil
+}
+
 // DeleteSource removes a source added at run time, or returns ErrNotFound.
-// Its SourceState is kept, as are its articles.
+// Its SourceState is kept, as are its articles and its owner.
 func (s *Store) DeleteSource(ctx context.Context, name string) error {
 	err := s.update(ctx, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSources)

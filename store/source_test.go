@@ -99,3 +99,29 @@ func TestGuildSettings(t *testing.T) {
 		t.Errorf("after clearing: got %v, want ErrNotFound", err)
 	}
 }
+
+// TestSourceOwners: a guild's source is recorded as its own, stays so after
+// removal, and no other guild can take the name.
+func TestSourceOwners(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if err := s.PutSource(ctx, Source{Name: "Wire", URL: "https://a.example/feed", Kind: "feed", GuildID: "1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutSource(ctx, Source{Name: "op", URL: "https://b.example/feed", Kind: "feed"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSource(ctx, "wire"); err != nil {
+		t.Fatal(err)
+	}
+	owners, err := s.SourceOwners(ctx)
+	if err != nil || len(owners) != 1 || owners["Wire"] != "1" {
+		t.Fatalf("got owners %v (%v), want Wire owned by guild 1 after its removal", owners, err)
+	}
+	if err := s.PutSource(ctx, Source{Name: "Wire", URL: "https://c.example/feed", Kind: "feed", GuildID: "2"}); err == nil {
+		t.Error("guild 2 took guild 1's source name")
+	}
+	if err := s.PutSource(ctx, Source{Name: "Wire", URL: "https://c.example/feed", Kind: "feed", GuildID: "1"}); err != nil {
+		t.Errorf("guild 1 re-adding its own source: %v", err)
+	}
+}

@@ -46,7 +46,7 @@ var (
 
 var allBuckets = [][]byte{
 	bucketMeta, bucketArticles, bucketURLs, bucketBodies, bucketAdded,
-	bucketSourceState, bucketSources, bucketStories, bucketGuilds,
+	bucketSourceState, bucketSources, bucketStories, bucketGuilds, bucketPending, bucketSourceOwners,
 }
 
 // Store is an open storybot database. It is safe for concurrent use.

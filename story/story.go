@@ -21,11 +21,18 @@ type Searcher interface {
 
 // Finder matches story queries against the index.
 type Finder struct {
-	idx Searcher
+	idx    Searcher
+	hidden []string // sources never matched
 }
 
 // New returns a Finder over idx.
 func New(idx Searcher) *Finder { return &Finder{idx: idx} }
+
+// Hiding returns a Finder like f that never matches the given sources'
+// articles: other Discord servers' own sources.
+func (f *Finder) Hiding(sources []string) *Finder {
+	return &Finder{idx: f.idx, hidden: sources}
+}
 
 // Match is one article that matches a story, with its best passage.
 type Match struct {
@@ -51,7 +58,7 @@ func (f *Finder) Match(ctx context.Context, query string, articleIDs []string, l
 	if len(q.Terms) == 0 {
 		return nil, fmt.Errorf("story: query %q has no words to search for", query)
 	}
-	iq := index.Query{Size: 500, ArticleIDs: articleIDs}
+	iq := index.Query{Size: 500, ArticleIDs: articleIDs, ExcludeSources: f.hidden}
 	for _, t := range q.Terms {
 		iq.Clauses = append(iq.Clauses, index.TermClauses(t.Variants, 1)...)
 	}

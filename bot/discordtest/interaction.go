@@ -8,9 +8,14 @@ import (
 
 // Discord permission bits the tests need.
 const (
-	PermAdministrator = 1 << 3
-	PermManageGuild   = 1 << 5
-	PermSendMessages  = 1 << 11
+	PermAdministrator  = 1 << 3
+	PermManageChannels = 1 << 4
+	PermManageGuild    = 1 << 5
+	PermViewChannel    = 1 << 10
+	PermSendMessages   = 1 << 11
+	PermEmbedLinks     = 1 << 14
+	// PermPost is what a bot needs to post digests in a channel.
+	PermPost = PermViewChannel | PermSendMessages | PermEmbedLinks
 )
 
 // Invocation is one use of a slash command, an autocomplete request when
@@ -29,6 +34,12 @@ type Invocation struct {
 	Permissions int64
 	Roles       []string
 	Token       string // default generated; set it to aim RateLimitNext at this interaction
+	// AppPermissions are the bot's permissions in the invoking channel;
+	// 0 means PermPost.
+	AppPermissions int64
+	// Channels are the channel IDs among Options, with the invoking
+	// member's permissions in each, as Discord resolves channel options.
+	Channels map[string]int64
 }
 
 // Interaction returns the JSON of inv as Discord sends it, and its token.
@@ -93,7 +104,7 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 	if inv.Focused != "" {
 		kind = 4 // autocomplete
 	}
-	opts := options(inv.Options, inv.Focused)
+	opts := options(inv.Options, inv.Focused, inv.Channels)
 	if inv.Sub != "" {
 		opts = []map[string]any{{"type": 1, "name": inv.Sub, "options": opts}}
 	}
@@ -101,7 +112,18 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 	if roles == nil {
 		roles = []string{}
 	}
+	app := inv.AppPermissions
+	if app == 0 {
+		app = PermPost
+	}
 	data := map[string]any{"id": "600000000000000001", "name": inv.Command, "type": 1, "options": opts}
+	if len(inv.Channels) > 0 {
+		resolved := map[string]any{}
+		for id, p := range inv.Channels {
+			resolved[id] = map[string]any{"id": id, "name": "channel-" + id, "type": 0, "permissions": strconv.FormatInt(p, 10)}
+		}
+		data["resolved"] = map[string]any{"channels": resolved}
+	}
 	var msg map[string]any
 	if inv.CustomID != "" {
 		kind = 3 // message component
@@ -117,12 +139,14 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 			"permissions": strconv.FormatInt(inv.Permissions, 10),
 			"joined_at":   "2024-01-01T00:00:00Z",
 		},
-		"data": data,
+		"app_permissions": strconv.FormatInt(app, 10),
+		"data":            data,
 	}
 }
 
-// options renders option values in name order with their Discord types.
-func options(values map[string]any, focused string) []map[string]any {
+// options renders option values in name order with their Discord types;
+// a string that is one of channels is a channel option.
+func options(values map[string]any, focused string, channels map[string]int64) []map[string]any {
 	names := make([]string, 0, len(values))
 	for n := range values {
 		names = append(names, n)
@@ -138,6 +162,11 @@ func options(values map[string]any, focused string) []map[string]any {
 			o["type"] = 4
 		default:
 			o["type"] = 3
+			if id, ok := values[n].(string); ok {
+				if _, isChannel := channels[id]; isChannel {
+					o["type"] = 7
+				}
+			}
 		}
 		if n == focused {
 			o["focused"] = true

@@ -73,6 +73,7 @@ type Server struct {
 	messages    map[string][]Message
 	nonces      map[string]Message // channel + "\x00" + nonce
 	hideHistory bool
+	guilds      map[string]Guild
 	limits      []rateLimit
 	nextID      int64
 	gw          gateway
@@ -232,6 +233,12 @@ func (s *Server) answer(r Request) (int, any, map[string]string) {
 		return s.createMessage(r, p[1])
 	case r.Method == "GET" && p[0] == "channels" && len(p) == 3 && p[2] == "messages":
 		return s.listMessages(p[1])
+	case r.Method == "GET" && p[0] == "channels" && len(p) == 2:
+		return s.channel(p[1])
+	case r.Method == "GET" && p[0] == "guilds" && len(p) == 2:
+		return s.guild(p[1])
+	case r.Method == "GET" && p[0] == "guilds" && len(p) == 4 && p[2] == "members":
+		return s.member(p[1], p[3])
 	}
 	return http.StatusNotFound, apiError(0, "404: Not Found"), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -51,7 +52,23 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, err
 		}
 	}
+	if err := a.reconcile(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	return a, nil
+}
+
+// reconcile repairs the index where a killed run left it behind the store.
+func (a *app) reconcile(ctx context.Context) error {
+	s, err := ingest.Reconcile(ctx, a.store, a.index)
+	if s.Repaired > 0 {
+		a.log.Info("index repaired after an interrupted run", "articles", s.Repaired, "passages", s.Passages)
+	}
+	for _, e := range s.Errors {
+		a.log.Warn("index repair: an article could not be indexed", "error", e)
+	}
+	return err
 }
 
 func (a *app) rebuildAtStart(ctx context.Context, reason string) error {
@@ -79,16 +96,17 @@ func (a *app) Close() error {
 	return err2
 }
 
-func (a *app) fetcher(allowPrivate bool) *fetch.Client {
+// fetcher bounds every fetch as configured and refuses private addresses;
+// a source marked allow_private uses its Private sibling.
+func (a *app) fetcher() *fetch.Client {
 	f := a.cfg.Fetch
-	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent,
-		HostDelay: f.HostDelay, AllowPrivate: f.AllowPrivate || allowPrivate})
+	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent, HostDelay: f.HostDelay})
 }
 
-func (a *app) ingester(allowPrivate bool) *ingest.Ingester {
+func (a *app) ingester(force bool) *ingest.Ingester {
 	f := a.cfg.Fetch
-	return ingest.New(a.store, a.index, a.fetcher(allowPrivate), a.log, ingest.Options{
-		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed})
+	return ingest.New(a.store, a.index, a.fetcher(), a.log, ingest.Options{
+		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed, Force: force})
 }
 
 // newLogger writes text to a terminal and JSON elsewhere, unless told.
@@ -111,12 +129,18 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// writeJSON prints v indented, with <, > and & as they are.
+// writeJSON prints v indented, with <, > and & as they are and every
+// control character escaped.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeC1(b.Bytes()))
+	return err
 }
 
 func plural(n int, one, many string) string {

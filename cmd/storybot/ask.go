@@ -19,10 +19,13 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
 	source := fs.String("source", "", "only passages from this source")
 	since := fs.String("since", "", "only articles published since this date (YYYY-MM-DD)")
-	limit := fs.Int("limit", 5, "citations wanted")
+	limit := fs.Int("limit", 5, "citations wanted, 1 to 50")
 	explain := fs.Bool("explain", false, "show, for each citation, its features and what each added to its score")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *limit < 1 || *limit > 50 {
+		return fmt.Errorf("--limit %d: want 1 to 50 citations", *limit)
 	}
 	q := strings.Join(fs.Args(), " ")
 	if strings.TrimSpace(q) == "" {
@@ -41,6 +44,9 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if err := checkSource(a, r.Source); err != nil {
+		return err
+	}
 	ans, err := answer.New(a.index).Ask(ctx, r)
 	if err != nil {
 		return err
@@ -52,8 +58,27 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// printAnswer writes an answer for a person at a terminal.
+// checkSource refuses a --source no indexed passage has, naming those that
+// exist, rather than answer "nothing matches".
+func checkSource(a *app, source string) error {
+	if source == "" {
+		return nil
+	}
+	known, err := a.index.Sources()
+	if err != nil || slices.Contains(known, source) {
+		return err
+	}
+	if len(known) > 20 {
+		known = append(known[:20], "…")
+	}
+	return fmt.Errorf("--source %q: no indexed article comes from a source of that name (sources are case-sensitive: %s)",
+		source, strings.Join(known, ", "))
+}
+
+// printAnswer writes an answer for a person at a terminal, without the
+// control characters article text may carry.
 func printAnswer(w io.Writer, a answer.Answer) {
+	w = printableWriter{w}
 	if len(a.Citations) == 0 {
 		fmt.Fprintln(w, a.Hint)
 		return

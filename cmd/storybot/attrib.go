@@ -67,7 +67,7 @@ func loadArticle(ctx context.Context, e *env, arg string) (article.Article, erro
 	if u, err := url.Parse(arg); err != nil || u.Scheme != "http" && u.Scheme != "https" {
 		return ingest.ReadFile(arg)
 	}
-	page, base, err := loadPage(ctx, e, arg, "")
+	page, base, err := loadPage(ctx, e, arg, "", false)
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -79,8 +79,10 @@ func loadArticle(ctx context.Context, e *env, arg string) (article.Article, erro
 }
 
 // printAttribution writes the statements for a person at a terminal, one
-// line each: paragraph, speaker (role), kind, and the words.
+// line each: paragraph, speaker (role), kind, and the words; without the
+// control characters article text may carry.
 func printAttribution(w io.Writer, a attribution) {
+	w = printableWriter{w}
 	fmt.Fprintf(w, "%s\n%s\n\n", a.Title, a.URL)
 	for _, s := range a.Statements {
 		who := s.Speaker

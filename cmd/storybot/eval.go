@@ -20,6 +20,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
 	keep := fs.String("keep", "", "build the corpora in this folder and keep them for the next run (default: a temporary folder)")
 	tune := fs.Bool("tune", false, "fit the ranking weights on the tuning halves, then evaluate with them")
+	boosts := fs.Bool("tune-boosts", false, "with --tune: fit the retrieval boosts first (slow: every try asks every question again)")
 	weights := fs.String("weights", "", "rank with the weights in this file (the form of answer/weights.json) instead of the fitted ones; with --tune, start from them")
 	write := fs.String("write", "", "with --tune: write the fitted weights to this file (answer/weights.json to adopt them)")
 	if err := fs.Parse(args); err != nil {
@@ -45,6 +46,12 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		parts, done, err := evaluate.Parts(ctx, *shared, *keep)
 		if err != nil {
 			return err
+		}
+		if *boosts {
+			if w, err = evaluate.TuneBoosts(ctx, parts, w, e.stderr); err != nil {
+				done()
+				return err
+			}
 		}
 		w, err = evaluate.Tune(ctx, parts, w, e.stderr)
 		done()

@@ -29,13 +29,14 @@ func cmdExtract(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pageURL := fs.String("url", "", "the page's URL, when extracting a saved file")
+	private := fs.Bool("allow-private", false, "let the URL reach loopback, private and link-local addresses")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return errUsage
 	}
-	page, base, err := loadPage(ctx, e, fs.Arg(0), *pageURL)
+	page, base, err := loadPage(ctx, e, fs.Arg(0), *pageURL, *private)
 	if err != nil {
 		return err
 	}
@@ -50,13 +51,13 @@ func cmdExtract(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, out)
 	}
-	fmt.Fprintf(e.stdout, "%s\n%s %s\n\n%s\n", out.Title, out.Byline, out.Published, out.Text)
+	fmt.Fprintf(printableWriter{e.stdout}, "%s\n%s %s\n\n%s\n", out.Title, out.Byline, out.Published, out.Text)
 	return nil
 }
 
 // loadPage reads a page from a file or fetches it over HTTP with the
 // configured limits (the defaults when there is no config file).
-func loadPage(ctx context.Context, e *env, arg, pageURL string) ([]byte, *url.URL, error) {
+func loadPage(ctx context.Context, e *env, arg, pageURL string, allowPrivate bool) ([]byte, *url.URL, error) {
 	base, _ := url.Parse(pageURL)
 	if u, err := url.Parse(arg); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		cfg, err := config.Load(e.configPath)
@@ -67,7 +68,7 @@ func loadPage(ctx context.Context, e *env, arg, pageURL string) ([]byte, *url.UR
 			return nil, nil, err
 		}
 		f := cfg.Fetch
-		c := fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent, AllowPrivate: f.AllowPrivate})
+		c := fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent, AllowPrivate: allowPrivate})
 		resp, err := c.Get(ctx, arg, fetch.Conditional{})
 		if err != nil {
 			return nil, nil, err
@@ -75,12 +76,12 @@ func loadPage(ctx context.Context, e *env, arg, pageURL string) ([]byte, *url.UR
 		final, _ := url.Parse(resp.URL)
 		return resp.Body, final, nil
 	}
+	if st, err := os.Stat(arg); err == nil && st.Size() > 8<<20 {
+		return nil, nil, fmt.Errorf("%s is over 8 MiB", arg)
+	}
 	page, err := os.ReadFile(arg)
 	if err != nil {
 		return nil, nil, err
-	}
-	if st, _ := os.Stat(arg); st != nil && st.Size() > 8<<20 {
-		return nil, nil, fmt.Errorf("%s is over 8 MiB", arg)
 	}
 	return page, base, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,44 @@ func TestAskTextOutput(t *testing.T) {
 	out := mustRun(t, "--config", cfg, "ask", "what did Roger Carr say about the Kraft offer")
 	if !strings.Contains(out, "[1] ") || !strings.Contains(out, " — Sample Business Daily, ") {
 		t.Errorf("want numbered citations with title — source, date, URL; got\n%s", out)
+	}
+}
+
+// TestAskExplain: --explain gives every citation its score and the
+// features that made it, in text and in JSON, and the parts add up.
+func TestAskExplain(t *testing.T) {
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
+	mustRun(t, "--config", cfg, "ingest")
+	q := "who reacted to the Manchester leak"
+	out := mustRun(t, "--config", cfg, "ask", "--json", "--explain", q)
+	var a answer.Answer
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("ask --json --explain: %v\n%s", err, out)
+	}
+	if len(a.Citations) == 0 {
+		t.Fatal("no citations")
+	}
+	for _, c := range a.Citations {
+		e := c.Explain
+		if e == nil || len(e.Features) == 0 {
+			t.Fatalf("citation [%d] has no explanation: %+v", c.N, c)
+		}
+		sum := 0.0
+		for _, f := range e.Features {
+			sum += f.Adds
+		}
+		if math.Abs(sum-e.Score) > 1e-6 || math.Abs(e.Score-c.Score) > 1e-6 {
+			t.Errorf("[%d]: features add to %.6f, explanation says %.6f, citation %.6f", c.N, sum, e.Score, c.Score)
+		}
+	}
+	text := mustRun(t, "--config", cfg, "ask", "--explain", q)
+	for _, want := range []string{"score ", "article relevance", "article_coverage", " × "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("ask --explain text lacks %q:\n%s", want, text)
+		}
+	}
+	if plain := mustRun(t, "--config", cfg, "ask", q); strings.Contains(plain, "article relevance") {
+		t.Errorf("ask without --explain explains:\n%s", plain)
 	}
 }
 

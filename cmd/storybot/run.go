@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -55,13 +57,15 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err := addJobs(s, poster != nil); err != nil {
 		return err
 	}
-	srv, err := serveHTTP(a, s, b)
+	servers, err := serveHTTP(a, s, b)
 	if err != nil {
 		return err
 	}
 	if b != nil {
 		if err := b.Open(ctx); err != nil {
-			srv.Close()
+			for _, srv := range servers {
+				srv.Close()
+			}
 			return err
 		}
 	}
@@ -71,13 +75,17 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 			a.log.Error("ingest", "error", err)
 		}
 	}()
-	a.log.Info("storybot running", "http", srv.Addr, "discord", b != nil)
+	addrs := make([]string, len(servers))
+	for i, srv := range servers {
+		addrs[i] = srv.Addr
+	}
+	a.log.Info("storybot running", "http", addrs, "discord", b != nil)
 	<-ctx.Done()
 	a.log.Info("shutting down")
-	return shutdown(s, b, srv)
+	return shutdown(s, b, servers)
 }
 
-func shutdown(s *service, b *bot.Bot, srv *http.Server) error {
+func shutdown(s *service, b *bot.Bot, servers []*http.Server) error {
 	var errs []error
 	errs = append(errs, s.sched.Stop(shutdownBound))
 	if b != nil {
@@ -85,7 +93,9 @@ func shutdown(s *service, b *bot.Bot, srv *http.Server) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	errs = append(errs, srv.Shutdown(ctx))
+	for _, srv := range servers {
+		errs = append(errs, srv.Shutdown(ctx))
+	}
 	return errors.Join(errs...)
 }
 
@@ -148,11 +158,14 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 		return nil, nil
 	}
 	d := a.cfg.Discord
+	if len(d.Allowed()) == 0 {
+		a.log.Warn("discord.allowed_guild_ids and discord.guild_ids are empty: any server the bot is added to is served; turn off Public Bot in the Developer Portal and list your servers")
+	}
 	b, err := bot.New(bot.Config{Token: token, Mode: d.Mode, APIBaseURL: d.APIBaseURL, GuildIDs: d.GuildIDs,
-		AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey, AskPerMinute: d.AskPerMinute,
-		AskWorkers: d.AskWorkers, AskQueue: d.AskQueue,
-		FirstDigestLookback: a.cfg.Schedule.FirstLookback},
-		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher(false)},
+		AllowedGuildIDs: d.Allowed(), AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey,
+		AskPerMinute: d.AskPerMinute, AskWorkers: d.AskWorkers, AskQueue: d.AskQueue,
+		MaxStories: d.MaxStories, FirstDigestLookback: a.cfg.Schedule.FirstLookback},
+		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher()},
 			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s, Suggester: s, Quotes: s}, a.log)
 	if err != nil {
 		return nil, err
@@ -160,9 +173,41 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 	return b, nil
 }
 
-// serveHTTP starts the listener for /healthz, /readyz, /metrics and, in
-// http mode, /interactions.
-func serveHTTP(a *app, s *service, b *bot.Bot) (*http.Server, error) {
+// httpLimits bound every connection to storybot's listeners, so that no
+// client holds one open by sending slowly or idling: Discord sends a small
+// interaction at once, and health checks and scrapes are quick.
+type httpLimits struct {
+	read, write, idle time.Duration
+}
+
+var defaultHTTPLimits = httpLimits{read: 10 * time.Second, write: 20 * time.Second, idle: 60 * time.Second}
+
+// newHTTPServer serves h within limits; a handler's panic is answered 500
+// and logged.
+func newHTTPServer(h http.Handler, l httpLimits, log *slog.Logger) *http.Server {
+	return &http.Server{Handler: recoverHTTP(h, log), ReadHeaderTimeout: min(5*time.Second, l.read),
+		ReadTimeout: l.read, WriteTimeout: l.write, IdleTimeout: l.idle, MaxHeaderBytes: 16 << 10,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+}
+
+// recoverHTTP answers a panicking request with 500 instead of dropping the
+// connection, and logs the stack.
+func recoverHTTP(h http.Handler, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil && v != http.ErrAbortHandler {
+				log.Error("http: panic", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// serveHTTP starts the listener for /healthz, /readyz and, in http mode,
+// /interactions, and the one for /metrics (loopback by default: source
+// names are label values).
+func serveHTTP(a *app, s *service, b *bot.Bot) ([]*http.Server, error) {
 	mux := http.NewServeMux()
 	healthz, readyz := metrics.HealthHandlers(func() (bool, string) {
 		if _, err := a.index.Count(); err != nil {
@@ -175,36 +220,74 @@ func serveHTTP(a *app, s *service, b *bot.Bot) (*http.Server, error) {
 	})
 	mux.Handle("GET /healthz", healthz)
 	mux.Handle("GET /readyz", readyz)
-	mux.Handle("GET /metrics", s.metrics.Handler())
 	if b != nil && a.cfg.Discord.Mode == bot.ModeHTTP {
 		mux.Handle("POST /interactions", b.InteractionsHandler())
 	}
-	ln, err := net.Listen("tcp", a.cfg.HTTP.Listen)
+	main, err := listen(a, "http.listen", a.cfg.HTTP.Listen, mux)
 	if err != nil {
-		return nil, fmt.Errorf("http.listen %s: %w", a.cfg.HTTP.Listen, err)
+		return nil, err
 	}
-	srv := &http.Server{Addr: ln.Addr().String(), Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	if a.cfg.HTTP.MetricsListen == "" {
+		return []*http.Server{main}, nil
+	}
+	mm := http.NewServeMux()
+	mm.Handle("GET /metrics", s.metrics.Handler())
+	m, err := listen(a, "http.metrics_listen", a.cfg.HTTP.MetricsListen, mm)
+	if err != nil {
+		main.Close()
+		return nil, err
+	}
+	return []*http.Server{main, m}, nil
+}
+
+// listen serves h on addr (the config key says which) in the background.
+func listen(a *app, key, addr string, h http.Handler) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", key, addr, err)
+	}
+	srv := newHTTPServer(h, defaultHTTPLimits, a.log)
+	srv.Addr = ln.Addr().String()
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			a.log.Error("http server", "error", err)
+			a.log.Error("http server", "listen", srv.Addr, "error", err)
 		}
 	}()
 	return srv, nil
 }
 
-// syncStories stores the stories declared in config.yaml (guild ""),
-// keeping the digest cursor of those already stored.
+// configStory marks the stories syncStories keeps.
+const configStory = "config.yaml"
+
+// syncStories stores the stories declared in config.yaml under their
+// guild, keeping the digest cursor of those already stored, and removes
+// the ones config.yaml no longer declares (or declared under another
+// guild).
 func syncStories(ctx context.Context, a *app) error {
+	declared := map[string]bool{}
 	for _, c := range a.cfg.Stories {
-		st, err := a.store.Story(ctx, "", c.Name)
+		declared[c.GuildID+"\x00"+strings.ToLower(c.Name)] = true
+		st, err := a.store.Story(ctx, c.GuildID, c.Name)
 		if errors.Is(err, store.ErrNotFound) {
-			st = store.Story{Name: c.Name, Created: time.Now().UTC(), CreatedBy: "config.yaml"}
+			st = store.Story{GuildID: c.GuildID, Name: c.Name, Created: time.Now().UTC(), CreatedBy: configStory}
 		} else if err != nil {
 			return err
 		}
 		st.Query, st.ChannelID = c.Query, c.Channel
 		if err := a.store.PutStory(ctx, st); err != nil {
 			return err
+		}
+	}
+	stored, err := a.store.Stories(ctx, "")
+	if err != nil {
+		return err
+	}
+	for _, st := range stored {
+		if st.CreatedBy == configStory && !declared[st.GuildID+"\x00"+strings.ToLower(st.Name)] {
+			if err := a.store.DeleteStory(ctx, st.GuildID, st.Name); err != nil {
+				return err
+			}
+			a.log.Info("story no longer in config.yaml removed", "guild_id", st.GuildID, "story", st.Name)
 		}
 	}
 	return nil

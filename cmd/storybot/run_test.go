@@ -15,14 +15,16 @@ import (
 
 // TestRunAgainstLoopbackDiscord runs `storybot run` against the Discord
 // stand-in: commands are registered, /ask is answered from the ingested
-// corpus, and a story from config.yaml gets one digest, posted once.
+// corpus, a story from config.yaml gets one digest, posted once, and a
+// server not in discord.allowed_guild_ids can neither post it nor re-index.
 func TestRunAgainstLoopbackDiscord(t *testing.T) {
 	srv := discordtest.New(t)
 	t.Setenv("DISCORD_TOKEN", "run-test-token")
 	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
 	body, _ := os.ReadFile(cfg)
-	extra := "discord:\n  api_base_url: " + srv.URL() + "\nhttp:\n  listen: 127.0.0.1:0\n" +
-		"stories:\n  - name: leak\n    query: manchester leak\n    channel: \"800000000000000009\"\n"
+	extra := "discord:\n  api_base_url: " + srv.URL() + "\n  allowed_guild_ids: [\"300000000000000001\"]\n" +
+		"http:\n  listen: 127.0.0.1:0\n  metrics_listen: \"\"\n" +
+		"stories:\n  - name: leak\n    query: manchester leak\n    channel: \"800000000000000009\"\n    guild_id: \"300000000000000001\"\n"
 	if err := os.WriteFile(cfg, append(body, extra...), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +68,20 @@ func TestRunAgainstLoopbackDiscord(t *testing.T) {
 	srv.Wait(t, "the /story reply", func() bool { return len(srv.Edits(tok)) > 0 })
 	if files := srv.Edits(tok)[0].Files; len(files) != 1 || files[0].ContentType != "image/png" || len(files[0].Data) < 1000 {
 		t.Errorf("/story leak: files %d, want its coverage PNG attached", len(files))
+	}
+
+	stranger := discordtest.Invocation{GuildID: "300000000000000077", Permissions: discordtest.PermAdministrator}
+	for _, cmd := range []string{"digest", "reindex"} {
+		inv := stranger
+		inv.Command = cmd
+		tok := srv.Invoke(inv)
+		srv.Wait(t, "the refusal", func() bool { _, ok := srv.Callback(tok); return ok })
+		if cb, _ := srv.Callback(tok); !strings.Contains(string(cb.Body), "not enabled for this server") {
+			t.Errorf("/%s from another server: got %s, want a refusal", cmd, cb.Body)
+		}
+	}
+	if n := len(srv.Messages("800000000000000009")); n != 0 {
+		t.Fatalf("another server's /digest posted %d messages, want 0", n)
 	}
 
 	admin := discordtest.Invocation{Command: "digest", Options: map[string]any{"story": "leak"}, Permissions: discordtest.PermManageGuild}

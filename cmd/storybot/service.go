@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"storybot/jobs"
 	"storybot/metrics"
 	"storybot/quotes"
+	"storybot/store"
 	"storybot/story"
 )
 
@@ -36,15 +38,20 @@ type service struct {
 func newService(a *app, m *metrics.Storybot, poster digest.Poster) *service {
 	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(false),
 		stories: story.New(a.index), quotes: quotes.New(a.index), metrics: m}
-	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories}, Poster: poster,
+	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories}, Poster: poster, Visible: s,
 		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty,
 		FirstLookback: a.cfg.Schedule.FirstLookback}
 	s.updatePassages()
 	return s
 }
 
-// Ask answers a question and times it.
-func (s *service) Ask(ctx context.Context, r answer.Request) (answer.Answer, error) {
+// Ask answers a question from what guildID may see, and times it.
+func (s *service) Ask(ctx context.Context, guildID string, r answer.Request) (answer.Answer, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return answer.Answer{}, err
+	}
+	r.ExcludeSources = append(r.ExcludeSources, hidden...)
 	start := time.Now()
 	a, err := s.answers.Ask(ctx, r)
 	s.metrics.AskLatency.Observe(time.Since(start).Seconds())
@@ -64,15 +71,16 @@ func (s *service) Reindex(ctx context.Context, progress func(done, total int)) (
 	return n, nil
 }
 
-// PostNow posts digests now (/digest). A story named but not tracked in
-// the guild may be one of config.yaml's, which belong to no guild.
+// PostNow posts digests now (/digest, and the schedule with guildID "")
+// and returns the number of entries posted. config.yaml's stories are
+// stored under their guild_id, so a guild reaches its own only.
 func (s *service) PostNow(ctx context.Context, guildID, name string) (int, error) {
-	n, err := s.digests.Run(ctx, guildID, name)
-	if errors.Is(err, digest.ErrNoStory) && name != "" && guildID != "" {
-		n, err = s.digests.Run(ctx, "", name)
+	posted, err := s.digests.Run(ctx, guildID, name)
+	if errors.Is(err, digest.ErrNoStory) {
+		err = fmt.Errorf("%w: %w", err, store.ErrNotFound)
 	}
-	s.metrics.DigestsPosted.Add(float64(n))
-	return n, err
+	s.metrics.DigestsPosted.Add(float64(posted.Digests))
+	return posted.Entries, err
 }
 
 // IngestAll is one scheduled pass over every source, configured and added.
@@ -110,7 +118,11 @@ func (s *service) afterIngest(sum ingest.Summary) {
 	s.metrics.ArticlesIngested.Add(float64(sum.New + sum.Updated))
 	for _, err := range sum.Errors {
 		var se *ingest.SourceError
+		var off *ingest.BackedOffError
 		name := "unknown"
+		if errors.As(err, &off) {
+			continue // not tried: no fetch failed
+		}
 		if errors.As(err, &se) {
 			name = se.Source
 		}
@@ -126,8 +138,9 @@ func (s *service) updatePassages() {
 	}
 }
 
-// Status reports what /status shows.
-func (s *service) Status(ctx context.Context) (bot.Status, error) {
+// Status reports what /status shows to guildID: the operator's sources
+// and its own.
+func (s *service) Status(ctx context.Context, guildID string) (bot.Status, error) {
 	var st bot.Status
 	var err error
 	if st.Articles, err = s.app.store.CountArticles(ctx); err != nil {
@@ -142,7 +155,7 @@ func (s *service) Status(ctx context.Context) (bot.Status, error) {
 	if err != nil {
 		return st, err
 	}
-	sources, err := s.allSources(ctx)
+	sources, err := sourceAdmin{s: s}.List(ctx, guildID)
 	if err != nil {
 		return st, err
 	}
@@ -159,19 +172,34 @@ func (s *service) Status(ctx context.Context) (bot.Status, error) {
 	return st, nil
 }
 
-// Quotes finds what a speaker has been quoted saying (/quotes).
-func (s *service) Quotes(ctx context.Context, r quotes.Request) (quotes.Result, error) {
-	return s.quotes.Find(ctx, r)
+// Quotes finds what a speaker has been quoted saying in what guildID may
+// see (/quotes).
+func (s *service) Quotes(ctx context.Context, guildID string, r quotes.Request) (quotes.Result, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return quotes.Result{}, err
+	}
+	return s.quotes.Hiding(hidden).Find(ctx, r)
 }
 
-// KnownSpeakers offers speakers for /quotes' autocomplete.
-func (s *service) KnownSpeakers(ctx context.Context, typed string, limit int) ([]quotes.Known, error) {
-	return s.quotes.Known(ctx, typed, limit)
+// KnownSpeakers offers speakers quoted in what guildID may see, for
+// /quotes' autocomplete.
+func (s *service) KnownSpeakers(ctx context.Context, guildID, typed string, limit int) ([]quotes.Known, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return nil, err
+	}
+	return s.quotes.Hiding(hidden).Known(ctx, typed, limit)
 }
 
-// Timeline lists a story's articles, newest first (/story).
-func (s *service) Timeline(ctx context.Context, query string, limit int) ([]bot.TimelineEntry, error) {
-	ms, err := s.stories.Timeline(ctx, query, limit)
+// Timeline lists a story's articles that guildID may see, newest first
+// (/story).
+func (s *service) Timeline(ctx context.Context, guildID, query string, limit int) ([]bot.TimelineEntry, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := s.stories.Hiding(hidden).Timeline(ctx, query, limit)
 	if err != nil {
 		return nil, err
 	}

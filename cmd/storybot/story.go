@@ -35,7 +35,7 @@ func cmdStory(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	entries, err := s.Timeline(ctx, query, *limit)
+	entries, err := s.Timeline(ctx, "", query, *limit) // the operator sees every source
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func cmdStory(ctx context.Context, e *env, args []string) error {
 	if *pngPath == "" {
 		return nil
 	}
-	png, err := s.CoveragePNG(ctx, "Coverage: "+name, query)
+	png, err := s.CoveragePNG(ctx, "", "Coverage: "+name, query)
 	if err != nil {
 		return err
 	}
@@ -79,8 +79,12 @@ func storyQuery(ctx context.Context, st *store.Store, name string) (string, erro
 
 // CoveragePNG draws a query's articles per day, stacked by outlet (/story,
 // storybot story --png).
-func (s *service) CoveragePNG(ctx context.Context, title, query string) ([]byte, error) {
-	ms, err := s.stories.Match(ctx, query, nil, 0)
+func (s *service) CoveragePNG(ctx context.Context, guildID, title, query string) ([]byte, error) {
+	hidden, err := s.hiddenSources(ctx, guildID)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := s.stories.Hiding(hidden).Match(ctx, query, nil, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -57,16 +57,22 @@ func cmdSuggest(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// Suggest lists emerging stories of the last 48 hours that none of the
-// guild's (or config.yaml's) tracked stories follows (/track suggest).
+// Suggest lists emerging stories of the last 48 hours, in what the guild
+// may see, that none of its tracked stories follows (/track suggest).
 func (s *service) Suggest(ctx context.Context, guildID string) ([]bot.Suggestion, error) {
 	return s.suggest(ctx, guildID, time.Now().Add(-suggestWindow))
 }
 
 func (s *service) suggest(ctx context.Context, guildID string, since time.Time) ([]bot.Suggestion, error) {
+	hidden, err := s.HiddenSources(ctx, guildID)
+	if err != nil {
+		return nil, err
+	}
 	var docs []emerging.Doc
-	err := s.app.store.ArticlesAddedSince(ctx, since, func(a article.Article) error {
-		docs = append(docs, emerging.Doc{ID: a.ID, Title: a.Title, Outlet: a.OutletName(), Text: strings.Join(a.Paragraphs, "\n")})
+	err = s.app.store.ArticlesAddedSince(ctx, since, func(a article.Article) error {
+		if !hidden[a.Source] { // another guild's
+			docs = append(docs, emerging.Doc{ID: a.ID, Title: a.Title, Outlet: a.OutletName(), Text: strings.Join(a.Paragraphs, "\n")})
+		}
 		return nil
 	})
 	if err != nil {
@@ -104,7 +110,8 @@ func (s *service) suggest(ctx context.Context, guildID string, since time.Time) 
 	return out, nil
 }
 
-// trackedQueries are the queries of the guild's stories and config.yaml's.
+// trackedQueries are the queries of the guild's stories and config.yaml's
+// (whichever guild those belong to).
 func (s *service) trackedQueries(ctx context.Context, guildID string) ([]string, error) {
 	all, err := s.app.store.Stories(ctx, "") // every guild's
 	if err != nil {
@@ -112,7 +119,7 @@ func (s *service) trackedQueries(ctx context.Context, guildID string) ([]string,
 	}
 	var out []string
 	for _, st := range all {
-		if st.GuildID == "" || st.GuildID == guildID {
+		if st.CreatedBy == configStory || st.GuildID == guildID {
 			out = append(out, st.Query)
 		}
 	}

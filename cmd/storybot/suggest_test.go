@@ -19,7 +19,7 @@ func TestSuggestOverBBC(t *testing.T) {
 	bbc := sharedtest.Path(t, "corpus", "bbc")
 	cfg := setup(t, "")
 	body, _ := os.ReadFile(cfg)
-	if err := os.WriteFile(cfg, append(body, "stories:\n  - name: yukos\n    query: yukos\n    channel: \"1\"\n"...), 0o600); err != nil {
+	if err := os.WriteFile(cfg, append(body, "stories:\n  - name: yukos\n    query: yukos\n    channel: \"1\"\n    guild_id: \"2\"\n"...), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, "--config", cfg, "ingest", filepath.Join(bbc, "business"))

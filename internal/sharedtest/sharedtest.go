@@ -5,6 +5,7 @@
 package sharedtest
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,4 +44,24 @@ func dir() (string, bool) {
 		return "", false
 	}
 	return d, true
+}
+
+// Glob returns the files of ../shared matching pattern (relative to it),
+// or none when ../shared is absent: fuzz targets seed from it when they can
+// and still run without it.
+func Glob(pattern string) []string {
+	d, ok := dir()
+	if !ok {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(d, pattern))
+	return files
+}
+
+// Fuzzing reports whether the test binary runs with -fuzz. A fuzz target
+// whose seeds are costly (whole real pages) and checked elsewhere by plain
+// tests adds them only then, so `go test` does not run them twice.
+func Fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
 }

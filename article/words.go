@@ -1,0 +1,29 @@
+package article
+
+import "unicode"
+
+// unspacedScripts are written without spaces between words.
+var unspacedScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
+	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
+
+// Words measures text for size thresholds (is this prose, how long is a
+// passage): it counts space-separated words, except that each character of
+// a script written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
+// Myanmar) counts as one, so such text is not measured as a single word;
+// punctuation alone is no word.
+func Words(text string) int {
+	n, inWord := 0, false
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unspacedScripts...):
+			n, inWord = n+1, false
+		case unicode.IsSpace(r):
+			inWord = false
+		case unicode.IsPunct(r):
+			// neither a word of its own nor the end of one ("U.S.", "「")
+		case !inWord:
+			n, inWord = n+1, true
+		}
+	}
+	return n
+}

@@ -1,0 +1,67 @@
+package attrib
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"storybot/internal/sharedtest"
+)
+
+// FuzzAttribute attributes any text, split into paragraphs at blank lines:
+// no panic, one speaker list per paragraph, and every quote a verbatim part
+// of its paragraph, as Attribute promises.
+func FuzzAttribute(f *testing.F) {
+	f.Add("\"We will fight this,\" said Roger Carr, Cadbury's chairman.\n\nHe added: \"The offer is too low.")
+	f.Add("U.K. Home Secretary Amber Rudd said it was irritating.\n\nAccording to police, the leak harmed the inquiry.")
+	f.Add("“Open quote never closed\n\n” said")
+	if files := sharedtest.Glob("seed/*.txt"); len(files) > 0 {
+		b, err := os.ReadFile(files[0])
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	for _, p := range sharedtest.Glob("eval/attrib-dev.jsonl") {
+		for _, para := range paragraphsOf(f, p) {
+			f.Add(para)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		paras := strings.Split(text, "\n\n")
+		got := Attribute(paras)
+		if len(got) != len(paras) {
+			t.Fatalf("got %d speaker lists for %d paragraphs", len(got), len(paras))
+		}
+		for i, sp := range got {
+			for _, s := range sp {
+				if !strings.Contains(paras[i], s.Quote) {
+					t.Fatalf("paragraph %d: quote %q of %q is not in %q", i, s.Quote, s.Name, paras[i])
+				}
+			}
+		}
+	})
+}
+
+// paragraphsOf reads the "paragraph" field of each line of a JSONL file.
+func paragraphsOf(tb testing.TB, path string) []string {
+	file, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer file.Close()
+	var out []string
+	sc := bufio.NewScanner(file)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var row struct {
+			Paragraph string `json:"paragraph"`
+		}
+		if json.Unmarshal(sc.Bytes(), &row) == nil && row.Paragraph != "" {
+			out = append(out, row.Paragraph)
+		}
+	}
+	return out
+}
