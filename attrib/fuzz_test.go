@@ -1,8 +1,6 @@
 package attrib
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -25,7 +23,7 @@ func FuzzAttribute(f *testing.F) {
 		f.Add(string(b))
 	}
 	for _, p := range sharedtest.Glob("eval/attrib-dev.jsonl") {
-		for _, para := range paragraphsOf(f, p) {
+		for _, para := range sharedtest.Strings(f, p, "paragraph") {
 			f.Add(para)
 		}
 	}
@@ -43,25 +41,4 @@ func FuzzAttribute(f *testing.F) {
 			}
 		}
 	})
-}
-
-// paragraphsOf reads the "paragraph" field of each line of a JSONL file.
-func paragraphsOf(tb testing.TB, path string) []string {
-	file, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer file.Close()
-	var out []string
-	sc := bufio.NewScanner(file)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var row struct {
-			Paragraph string `json:"paragraph"`
-		}
-		if json.Unmarshal(sc.Bytes(), &row) == nil && row.Paragraph != "" {
-			out = append(out, row.Paragraph)
-		}
-	}
-	return out
 }

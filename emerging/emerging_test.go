@@ -20,7 +20,7 @@ func storyDoc(story string, words []string, i int, outlet string) Doc {
 	w := func(k int) string { return words[(i+k)%len(words)] }
 	return Doc{
 		ID:     fmt.Sprintf("%s-%d", story, i),
-		Title:  fmt.Sprintf("%s %s update number %d", strings.Title(w(0)), w(1), i),
+		Title:  fmt.Sprintf("%s %s update number %d", strings.ToUpper(w(0)[:1])+w(0)[1:], w(1), i),
 		Outlet: outlet,
 		Text: fmt.Sprintf("%s The %s and %s were at the centre of it, with %s also named. %s %s",
 			filler[i%3], w(0), w(1), w(2), filler[(i+1)%3], filler[(i+2)%3]),

@@ -99,7 +99,10 @@ func (c *Corpus) AddFolder(ctx context.Context, folder, source string) error {
 func (c *Corpus) AddSite(ctx context.Context, s *Site) (ingest.Summary, error) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	fc := fetch.New(fetch.Options{AllowPrivate: true})
-	in := ingest.New(c.Store, c.Index, fc, log, ingest.Options{Force: true, PagesPerFeed: len(s.pages)})
+	// One outlet at a time, in name order: an article two outlets carry is
+	// then always stored from the same one, so every build of the corpus
+	// answers alike.
+	in := ingest.New(c.Store, c.Index, fc, log, ingest.Options{Force: true, PagesPerFeed: len(s.pages), Concurrency: 1})
 	feeds := s.Feeds()
 	var srcs []ingest.Source
 	for _, h := range slices.Sorted(maps.Keys(feeds)) {

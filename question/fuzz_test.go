@@ -1,10 +1,6 @@
 package question
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"strings"
 	"testing"
 
 	"storybot/internal/sharedtest"
@@ -18,7 +14,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(q)
 	}
 	for _, p := range sharedtest.Glob("eval/*.jsonl") {
-		for _, q := range questions(f, p) {
+		for _, q := range sharedtest.Strings(f, p, "question") {
 			f.Add(q)
 		}
 	}
@@ -30,25 +26,4 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
-}
-
-// questions reads the "question" field of each line of a JSONL file.
-func questions(tb testing.TB, path string) []string {
-	file, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer file.Close()
-	var out []string
-	sc := bufio.NewScanner(file)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var row struct {
-			Question string `json:"question"`
-		}
-		if json.Unmarshal(sc.Bytes(), &row) == nil && strings.TrimSpace(row.Question) != "" {
-			out = append(out, row.Question)
-		}
-	}
-	return out
 }

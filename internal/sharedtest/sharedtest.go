@@ -5,6 +5,8 @@
 package sharedtest
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -64,4 +66,28 @@ func Glob(pattern string) []string {
 func Fuzzing() bool {
 	f := flag.Lookup("test.fuzz")
 	return f != nil && f.Value.String() != ""
+}
+
+// Strings returns the string field named field of each line of a JSONL
+// file, skipping lines without it: fuzz targets seed from eval sets' fields.
+func Strings(tb testing.TB, path, field string) []string {
+	tb.Helper()
+	file, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer file.Close()
+	var out []string
+	sc := bufio.NewScanner(file)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var row map[string]any
+		if json.Unmarshal(sc.Bytes(), &row) != nil {
+			continue
+		}
+		if s, ok := row[field].(string); ok && s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
