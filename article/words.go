@@ -6,6 +6,21 @@ import "unicode"
 var unspacedScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
 	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
 
+// firstUnspaced is the lowest code point of unspacedScripts: runes below it
+// (all of Latin text) skip the table look-ups, which were most of Words'
+// time and 5% of ingest's.
+var firstUnspaced = func() rune {
+	low := unicode.MaxRune
+	for _, t := range unspacedScripts {
+		if len(t.R16) > 0 {
+			low = min(low, rune(t.R16[0].Lo))
+		} else if len(t.R32) > 0 {
+			low = min(low, rune(t.R32[0].Lo))
+		}
+	}
+	return low
+}()
+
 // Words measures text for size thresholds (is this prose, how long is a
 // passage): it counts space-separated words, except that each character of
 // a script written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
@@ -15,7 +30,7 @@ func Words(text string) int {
 	n, inWord := 0, false
 	for _, r := range text {
 		switch {
-		case unicode.In(r, unspacedScripts...):
+		case r >= firstUnspaced && unicode.In(r, unspacedScripts...):
 			n, inWord = n+1, false
 		case unicode.IsSpace(r):
 			inWord = false

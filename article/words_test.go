@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestWords(t *testing.T) {
 	tests := []struct {
@@ -21,5 +24,19 @@ func TestWords(t *testing.T) {
 		if got := Words(tt.text); got != tt.want {
 			t.Errorf("Words(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestFirstUnspaced checks the shortcut of Words: no rune below
+// firstUnspaced is of a script written without spaces, and firstUnspaced
+// itself is.
+func TestFirstUnspaced(t *testing.T) {
+	for r := rune(0); r < firstUnspaced; r++ {
+		if unicode.In(r, unspacedScripts...) {
+			t.Fatalf("%U is unspaced but below firstUnspaced %U", r, firstUnspaced)
+		}
+	}
+	if !unicode.In(firstUnspaced, unspacedScripts...) {
+		t.Errorf("firstUnspaced %U is of no unspaced script", firstUnspaced)
 	}
 }

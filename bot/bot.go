@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,6 +39,10 @@ type Config struct {
 	AdminRoleIDs []string // members with any of these roles may run admin commands
 	PublicKey    string   // hex Ed25519 key of the application, required in ModeHTTP
 	AskPerMinute int      // per-user /ask limit; 0 means 5
+	// AskWorkers is how many /ask are answered at once (0 means one per
+	// core); AskQueue how many more may wait their turn (0 means 16 per
+	// worker). An /ask beyond both is told to try again in a moment.
+	AskWorkers, AskQueue int
 	// FirstDigestLookback is how far back a new story's first digest
 	// reaches, for /track add to say so.
 	FirstDigestLookback time.Duration
@@ -199,6 +204,7 @@ type Bot struct {
 	session  *discordgo.Session
 	commands map[string]*command
 	limiter  *limiter
+	asks     *askQueue
 	now      func() time.Time
 
 	opened    atomic.Bool
@@ -231,6 +237,7 @@ func New(cfg Config, deps Deps, log *slog.Logger) (*Bot, error) {
 	b := &Bot{
 		cfg: cfg, deps: deps, log: log, session: s,
 		limiter: newLimiter(cfg.AskPerMinute, time.Minute),
+		asks:    newAskQueue(cfg.AskWorkers, cfg.AskQueue),
 		now:     time.Now, baseCtx: ctx, cancel: cancel,
 		inflight: make(chan struct{}, cfg.MaxConcurrentRequests),
 	}
@@ -256,6 +263,12 @@ func checkConfig(cfg *Config) error {
 	}
 	if cfg.AskPerMinute <= 0 {
 		cfg.AskPerMinute = 5
+	}
+	if cfg.AskWorkers <= 0 {
+		cfg.AskWorkers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.AskQueue <= 0 {
+		cfg.AskQueue = 16 * cfg.AskWorkers
 	}
 	if cfg.MaxStories <= 0 {
 		cfg.MaxStories = 25

@@ -114,15 +114,28 @@ func (b *Bot) routeCommand(i *discordgo.Interaction, raw []byte) (*discordgo.Int
 		b.log.Info("admin command refused", "command", c.name, "guild_id", c.guild, "user_id", c.user)
 		return immediate("Only server admins (Manage Server permission, or an admin role set in storybot's configuration) can use /"+c.name+".", true), nil
 	}
+	handle := cmd.handle
 	if c.name == "ask" {
+		t := b.asks.admit()
+		if t == nil {
+			b.log.Warn("ask refused: every place in the queue is taken", "guild_id", c.guild, "user_id", c.user, "queued", b.asks.waiting())
+			return immediate(busyReply, true), nil
+		}
 		if ok, wait := b.limiter.allow(c.user, b.now()); !ok {
+			t.release()
 			return immediate(fmt.Sprintf("You're asking quickly — you can ask %d questions a minute. Please try again in %d seconds.",
 				b.cfg.AskPerMinute, int(wait.Seconds())+1), true), nil
 		}
+		handle = func(ctx context.Context, c *call) error {
+			return t.run(ctx, func() error { return cmd.handle(ctx, c) })
+		}
 	}
 	ephemeral := cmd.ephemeral != nil && cmd.ephemeral(c)
-	return deferred(ephemeral), b.work(c, cmd.handle)
+	return deferred(ephemeral), b.work(c, handle)
 }
+
+// busyReply answers an /ask that finds the queue full.
+const busyReply = "I'm busy answering other questions right now. Please try again in a moment."
 
 // work runs a handler after the acknowledgement, within workTimeout, with
 // its error reported to the user and the call logged.

@@ -80,6 +80,8 @@ type Discord struct {
 	AdminRoleIDs []string `yaml:"admin_role_ids"`
 	PublicKey    string   `yaml:"public_key"`
 	AskPerMinute int      `yaml:"ask_per_minute"`
+	AskWorkers   int      `yaml:"ask_workers"` // 0: one per core
+	AskQueue     int      `yaml:"ask_queue"`   // 0: 16 per worker
 
 	// AllowedGuildIDs are the only servers whose interactions are served;
 	// empty means GuildIDs, and both empty means any server.

@@ -94,8 +94,8 @@ func (c *Config) validateDiscord(bad func(string, ...any)) {
 	if !httpURL(d.APIBaseURL) {
 		bad("discord.api_base_url %q is not an http or https URL", d.APIBaseURL)
 	}
-	if d.AskPerMinute < 0 {
-		bad("discord.ask_per_minute must not be negative")
+	if d.AskPerMinute < 0 || d.AskWorkers < 0 || d.AskQueue < 0 {
+		bad("discord.ask_per_minute, discord.ask_workers and discord.ask_queue must not be negative")
 	}
 	if d.MaxStories <= 0 {
 		bad("discord.max_tracked_stories %d must be positive", d.MaxStories)

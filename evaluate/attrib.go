@@ -72,11 +72,11 @@ type AttribMiss struct {
 // gold statement's article (from news-quiz-web-2023.jsonl.gz) is rendered
 // as the page storybot ingests, extracted, and attributed.
 func Attribution(sharedDir string) (AttribReport, error) {
-	gold, err := readJSONL[AttribCase](filepath.Join(sharedDir, setsFolder, "attrib-dev.jsonl"))
+	gold, err := ReadJSONL[AttribCase](filepath.Join(sharedDir, setsFolder, "attrib-dev.jsonl"))
 	if err != nil {
 		return AttribReport{}, err
 	}
-	quiz, err := readJSONL[WebQuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-web-2023.jsonl.gz"))
+	quiz, err := ReadJSONL[WebQuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-web-2023.jsonl.gz"))
 	if err != nil {
 		return AttribReport{}, err
 	}

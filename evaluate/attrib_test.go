@@ -97,7 +97,7 @@ func TestJudgeStatement(t *testing.T) {
 
 func TestTuningSplitIsAboutHalf(t *testing.T) {
 	shared := sharedtest.Dir(t)
-	gold, err := readJSONL[AttribCase](filepath.Join(shared, setsFolder, "attrib-dev.jsonl"))
+	gold, err := ReadJSONL[AttribCase](filepath.Join(shared, setsFolder, "attrib-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

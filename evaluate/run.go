@@ -32,7 +32,7 @@ func Build(ctx context.Context, sharedDir, dir string) (*Corpus, error) {
 		c.Close()
 		return nil, err
 	}
-	quiz, err := readJSONL[QuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-dev.jsonl"))
+	quiz, err := ReadJSONL[QuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-dev.jsonl"))
 	if err != nil {
 		c.Close()
 		return nil, err
@@ -55,7 +55,7 @@ func BBCCases(ctx context.Context, c *Corpus, sharedDir string) ([]Case, error) 
 	if err != nil {
 		return nil, err
 	}
-	quiz, err := readJSONL[QuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-dev.jsonl"))
+	quiz, err := ReadJSONL[QuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-dev.jsonl"))
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +94,7 @@ const siteFile = "site.json"
 // behind outlet feeds on loopback and ingests them into a corpus under dir,
 // or opens the one built there before.
 func BuildWeb(ctx context.Context, sharedDir, dir string) (*Web, error) {
-	quiz, err := readJSONL[WebQuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-web-2023.jsonl.gz"))
+	quiz, err := ReadJSONL[WebQuizCase](filepath.Join(sharedDir, setsFolder, "news-quiz-web-2023.jsonl.gz"))
 	if err != nil {
 		return nil, err
 	}

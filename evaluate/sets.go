@@ -42,7 +42,7 @@ const (
 
 // whoCases are who-dev's questions over the BBC corpus, split by article.
 func whoCases(ctx context.Context, c *Corpus, shared string) ([]Case, error) {
-	who, err := readJSONL[WhoCase](filepath.Join(shared, setsFolder, "who-dev.jsonl"))
+	who, err := ReadJSONL[WhoCase](filepath.Join(shared, setsFolder, "who-dev.jsonl"))
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func webCases(ctx context.Context, w *Web, quiz []WebQuizCase) []Case {
 // whoWebCases are who-web-dev's questions over the web corpus, split by
 // article.
 func whoWebCases(ctx context.Context, w *Web, shared string) ([]Case, error) {
-	who, err := readJSONL[WhoWebCase](filepath.Join(shared, setsFolder, "who-web-dev.jsonl"))
+	who, err := ReadJSONL[WhoWebCase](filepath.Join(shared, setsFolder, "who-web-dev.jsonl"))
 	if err != nil {
 		return nil, err
 	}
@@ -143,9 +143,9 @@ func ids(list ...string) map[string]bool {
 	return m
 }
 
-// readJSONL decodes one T per non-empty line of path, gunzipped when its
+// ReadJSONL decodes one T per non-empty line of path, gunzipped when its
 // name ends in .gz.
-func readJSONL[T any](path string) ([]T, error) {
+func ReadJSONL[T any](path string) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)

@@ -23,7 +23,7 @@ func TestSoakWebPages(t *testing.T) {
 		t.Skip("ingests 4,332 pages: 2 minutes, many more under -race; .ci/run runs it without -race")
 	}
 	shared := sharedtest.Path(t, setsFolder, "news-quiz-web-2023.jsonl.gz")
-	quiz, err := readJSONL[WebQuizCase](shared)
+	quiz, err := ReadJSONL[WebQuizCase](shared)
 	if err != nil {
 		t.Fatal(err)
 	}

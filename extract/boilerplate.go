@@ -2,14 +2,18 @@ package extract
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"storybot/article"
 )
 
 // boilerLine matches whole lines that are page furniture whatever their
-// length: labels, calls to action, credits and legal notices.
+// length: labels, calls to action, credits and legal notices. The lines
+// that end in a notice or credit after a few words of anything are
+// boilerTails'.
 var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`advertisement|advertising|sponsored( content)?|ad feature|promoted( content)?`,
 	`(story|article) continues below( this)?( advertisement| ad)?|continue reading( below| the main story)?`,
@@ -20,7 +24,6 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`(published|updated|posted|last updated|first published|last modified)( on| at)?:? .{0,80}`,
 	`join the (conversation|discussion|debate)\W*|(show|view|load|hide) comments.*|\d+ comments?`,
 	`(additional )?(reporting|writing|editing|compiled|produced) by [^.]{0,200}\.?`,
-	`.{0,250}\b(contributed|also contributed) (reporting )?to this (report|story|article)\.?`,
 	`https?://\S+|www\.\S+|subscribe( now| today)?\W*`,
 	`don'?t miss|must read|editor'?s picks?|top stories|latest( news| stories)?|more (news|stories|videos)|you may also like|recommended( for you)?|in other news`,
 	`(font|text) size:?|listen to (this )?(article|story)|\d+ min(ute)?s? read|skip (to|this) .*|back to top`,
@@ -33,12 +36,101 @@ var boilerLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`the post .{0,200} appeared first on .{0,100}`,
 	`send (news |story )?tips to\b.*`,
 	`content created by .{0,80} is available without charge.*`,
-	`(©|\(c\)|copyright\b).{0,160}|.{0,120}all rights reserved\.?`,
+	`(©|\(c\)|copyright\b).{0,160}`,
 	`this (material|article) may not be published, broadcast, rewritten.*`,
 	`(click|tap) here\b.{0,80}|download (the|our) .{0,40} app\b.*|we use cookies\b.*`,
-	`.{1,60} (logo|icon)`,
-	`getty images|.{0,60}(\bvia |/)\s?getty images\)?|.{0,60}(shutterstock|alamy|istock(photo)?)( images)?\)?`,
+	`getty images`,
 }, "|") + `)$`)
+
+// boilerTails are the furniture lines that end in a notice or credit
+// after up to max runes of anything: a line is one when tail matches its
+// end starting within its first max runes, as (?i)^.{0,max}tail$ would.
+// Written that way, those few forms kept hundreds of regexp threads alive
+// along every line, and took most of ingest's time in this filter; a tail
+// is looked for among a line's last few runes instead.
+var boilerTails = []boilerTail{
+	newBoilerTail(`\b(contributed|also contributed) (reporting )?to this (report|story|article)\.?$`, 250),
+	newBoilerTail(`all rights reserved\.?$`, 120),
+	newBoilerTail(`. (logo|icon)$`, 59), // a name of one to 60 runes, then " logo"
+	newBoilerTail(`(\bvia |/)\s?getty images\)?$`, 60),
+	newBoilerTail(`(shutterstock|alamy|istock(photo)?)( images)?\)?$`, 60),
+}
+
+type boilerTail struct {
+	tail *regexp.Regexp
+	max  int // runes before the tail
+	span int // runes of a line's end that can hold a match, and one before it for \b
+}
+
+func newBoilerTail(tail string, max int) boilerTail {
+	re, err := syntax.Parse(tail, syntax.Perl)
+	if err != nil {
+		panic("extract: " + err.Error())
+	}
+	span := maxRunes(re)
+	if span < 0 {
+		panic("extract: boilerplate tail " + tail + " has no longest match")
+	}
+	return boilerTail{tail: regexp.MustCompile(`(?i)` + tail), max: max, span: span + 1}
+}
+
+// maxRunes is the most runes re can match, -1 for no limit.
+func maxRunes(re *syntax.Regexp) int {
+	subs := make([]int, len(re.Sub))
+	for i, sub := range re.Sub {
+		if subs[i] = maxRunes(sub); subs[i] < 0 {
+			return -1
+		}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return subs[0]
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		return re.Max * subs[0]
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpConcat:
+		n := 0
+		for _, m := range subs {
+			n += m
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, m := range subs {
+			n = max(n, m)
+		}
+		return n
+	}
+	return 0 // empty matches: anchors, word boundaries
+}
+
+// isBoilerTail reports whether the line p, its spaces normalised, is one
+// of boilerTails. The leftmost place a tail matches from is the one to
+// check: if it is past max runes, so is every other.
+func isBoilerTail(p string) bool {
+	for _, b := range boilerTails {
+		from := len(p)
+		for range b.span {
+			if from == 0 {
+				break
+			}
+			_, n := utf8.DecodeLastRuneInString(p[:from])
+			from -= n
+		}
+		if at := b.tail.FindStringIndex(p[from:]); at != nil && utf8.RuneCountInString(p[:from+at[0]]) <= b.max {
+			return true
+		}
+	}
+	return false
+}
 
 // dateLine matches a dateline label such as "Published Monday, November
 // 18, 2019 8:22AM EST"; it is only applied to lines that are not sentences.
@@ -63,7 +155,7 @@ func IsBoilerplate(p string) bool {
 	if p == "" {
 		return true
 	}
-	if boilerLine.MatchString(p) {
+	if boilerLine.MatchString(p) || isBoilerTail(p) {
 		return true
 	}
 	if creditSuffix.MatchString(p) {

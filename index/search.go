@@ -3,10 +3,12 @@ package index
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"storybot/article"
@@ -66,15 +68,12 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if size <= 0 {
 		size = 50
 	}
-	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
-	req.SortBy(byScoreThenID)
-	req.Fields = storedFields
-	res, err := ix.alias.SearchInContext(ctx, req)
+	res, err := ix.top(ctx, bq, size, storedFields)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	hits := make([]Hit, len(res.Hits))
-	for i, h := range res.Hits {
+	hits := make([]Hit, len(res))
+	for i, h := range res {
 		hits[i] = Hit{Passage: passageFrom(h.ID, h.Fields), Score: h.Score}
 	}
 	return hits, nil
@@ -102,15 +101,12 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 	if size <= 0 {
 		size = 50
 	}
-	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
-	req.SortBy(byScoreThenID)
-	req.Fields = []string{fieldArticle}
-	res, err := ix.alias.SearchInContext(ctx, req)
+	res, err := ix.top(ctx, bq, size, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: search articles: %w", err)
 	}
-	hits := make([]ArticleHit, len(res.Hits))
-	for i, h := range res.Hits {
+	hits := make([]ArticleHit, len(res))
+	for i, h := range res {
 		hits[i] = ArticleHit{ArticleID: h.ID, Score: h.Score}
 	}
 	return hits, nil
@@ -121,6 +117,43 @@ func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, err
 // documents were written in: a rebuilt index answers as the one it
 // replaces.
 var byScoreThenID = []string{"-_score", "_id"}
+
+// tieMargin is how many hits past the size wanted top fetches, so that
+// ties at the cut are seen whole.
+const tieMargin = 16
+
+// top returns the size best matches of q ordered by byScoreThenID, with
+// fields loaded. Asking bleve to sort by ID makes it load the ID of every
+// match, hundreds of thousands for a question over a large index, so top
+// sorts by score alone and fetches tieMargin more: when the last of those
+// scores less than the size-th, every match that may make the cut is
+// among them, and sorting them by score and ID gives the same cut. Only a
+// tie reaching past the margin pays for the full sort.
+func (ix *Index) top(ctx context.Context, q query.Query, size int, fields []string) (search.DocumentMatchCollection, error) {
+	req := bleve.NewSearchRequestOptions(q, size+tieMargin, 0, false)
+	req.Fields = fields
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	hits := res.Hits
+	if uint64(len(hits)) < res.Total && hits[len(hits)-1].Score >= hits[size-1].Score {
+		req = bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.SortBy(byScoreThenID)
+		req.Fields = fields
+		if res, err = ix.alias.SearchInContext(ctx, req); err != nil {
+			return nil, err
+		}
+		return res.Hits, nil
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	return hits[:min(size, len(hits))], nil
+}
 
 // field is a field a clause is matched in, with its weight.
 type field struct {

@@ -31,6 +31,7 @@ var commands = []command{
 	{"digest", "digest [--dry-run] [--story NAME] [--guild ID]", "print (dry run) or post the digests of tracked stories now", cmdDigest},
 	{"run", "run", "serve the Discord bot, the scheduler and the HTTP endpoints", cmdRun},
 	{"eval", "eval [--shared DIR]", "measure answers on the dev question sets in ../shared/eval", cmdEval},
+	{"bench", "bench [--articles N] [--dir DIR] [--phases ingest,reindex,ask] [--json]", "measure ingest, re-index, memory and ask latency over a generated corpus of N articles", cmdBench},
 	{"healthcheck", "healthcheck", "exit 0 when a running storybot answers /healthz", cmdHealthcheck},
 }
 

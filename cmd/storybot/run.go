@@ -163,7 +163,8 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 	}
 	b, err := bot.New(bot.Config{Token: token, Mode: d.Mode, APIBaseURL: d.APIBaseURL, GuildIDs: d.GuildIDs,
 		AllowedGuildIDs: d.Allowed(), AdminRoleIDs: d.AdminRoleIDs, PublicKey: d.PublicKey,
-		AskPerMinute: d.AskPerMinute, MaxStories: d.MaxStories, FirstDigestLookback: a.cfg.Schedule.FirstLookback},
+		AskPerMinute: d.AskPerMinute, AskWorkers: d.AskWorkers, AskQueue: d.AskQueue,
+		MaxStories: d.MaxStories, FirstDigestLookback: a.cfg.Schedule.FirstLookback},
 		bot.Deps{Asker: s, Stories: a.store, Sources: sourceAdmin{s: s, fetch: a.fetcher()},
 			Reindexer: s, Digests: s, Status: s, Timeline: s, Charts: s, Suggester: s, Quotes: s}, a.log)
 	if err != nil {
