@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"storybot/fetch"
+	"storybot/internal/cputime"
 	"storybot/internal/sharedtest"
 )
 
@@ -20,11 +21,11 @@ func BenchmarkIngestBBC(b *testing.B) {
 	for range b.N {
 		b.StopTimer()
 		e := newEnv(b, fetch.Options{}, Options{})
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		b.StartTimer()
 		s := e.in.Run(context.Background(), []Source{{Name: "bbc", Kind: KindPath, Target: bbc}}, nil)
 		b.StopTimer()
-		cpu += cpuTime() - c0
+		cpu += cputime.Used() - c0
 		if len(s.Errors) > 0 || s.New == 0 {
 			b.Fatalf("ingest: %s: %v", s, s.Errors)
 		}
@@ -43,7 +44,7 @@ func BenchmarkRebuildBBC(b *testing.B) {
 	if s := e.in.Run(context.Background(), []Source{{Name: "bbc", Kind: KindPath, Target: bbc}}, nil); s.New == 0 {
 		b.Fatalf("ingest: %s: %v", s, s.Errors)
 	}
-	passages, c0 := 0, cpuTime()
+	passages, c0 := 0, cputime.Used()
 	b.ResetTimer()
 	for range b.N {
 		n, err := Rebuild(context.Background(), e.store, e.index, nil)
@@ -53,7 +54,7 @@ func BenchmarkRebuildBBC(b *testing.B) {
 		passages += n
 	}
 	b.StopTimer()
-	reportPassages(b, passages, cpuTime()-c0)
+	reportPassages(b, passages, cputime.Used()-c0)
 }
 
 func reportPassages(b *testing.B, passages int, cpu time.Duration) {

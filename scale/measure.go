@@ -15,6 +15,7 @@ import (
 	"storybot/fetch"
 	"storybot/index"
 	"storybot/ingest"
+	"storybot/internal/cputime"
 	"storybot/store"
 )
 
@@ -148,18 +149,18 @@ func Ask(ctx context.Context, dir string, qs []string) (Asked, error) {
 			return Asked{}, fmt.Errorf("scale: ask %q: %w", q, err)
 		}
 	}
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	took, answered, err := askAll(ctx, svc, qs, 1)
 	if err != nil {
 		return Asked{}, err
 	}
-	r.One, r.Answered = latency(took, cpuTime()-cpu), answered
-	cpu = cpuTime()
+	r.One, r.Answered = latency(took, cputime.Used()-cpu), answered
+	cpu = cputime.Used()
 	took, _, err = askAll(ctx, svc, qs, 4)
 	if err != nil {
 		return Asked{}, err
 	}
-	r.Four = latency(took, cpuTime()-cpu)
+	r.Four = latency(took, cputime.Used()-cpu)
 	return r, nil
 }
 
