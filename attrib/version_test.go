@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -13,11 +12,10 @@ import (
 	"testing"
 
 	"storybot/internal/sharedtest"
+	"storybot/internal/versiontest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata goldens; refused when attribution changed but Version did not")
-
-const versionGolden = "testdata/version.golden"
 
 // render writes an article's statements one a line, as the goldens hold them.
 func render(paras []string) string {
@@ -39,13 +37,11 @@ func corpora(t *testing.T) (map[string]string, map[string]string) {
 	}
 	hashes, outs := map[string]string{}, map[string]string{}
 	hashes["testdata"] = hashFiles(t, files, func(f, out string) { outs[f] = out })
-	if dir, err := filepath.Abs(filepath.Join(sharedtest.RepoRoot(), "..", "shared")); err == nil {
-		if seed, _ := filepath.Glob(filepath.Join(dir, "seed", "*.txt")); len(seed) > 0 {
-			hashes["seed"] = hashFiles(t, seed, nil)
-		}
-		if bbc, _ := filepath.Glob(filepath.Join(dir, "corpus", "bbc", "*", "*.txt")); len(bbc) > 0 {
-			hashes["bbc"] = hashFiles(t, bbc, nil)
-		}
+	if seed := sharedtest.Glob(filepath.Join("seed", "*.txt")); len(seed) > 0 {
+		hashes["seed"] = hashFiles(t, seed, nil)
+	}
+	if bbc := sharedtest.Glob(filepath.Join("corpus", "bbc", "*", "*.txt")); len(bbc) > 0 {
+		hashes["bbc"] = hashFiles(t, bbc, nil)
 	}
 	return hashes, outs
 }
@@ -63,52 +59,15 @@ func hashFiles(t *testing.T, files []string, each func(file, out string)) string
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// readVersionGolden reads "version V" and one "corpus hash" line each.
-func readVersionGolden(t *testing.T) (string, map[string]string) {
-	t.Helper()
-	f, err := os.Open(versionGolden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./attrib -run TestVersion -update)", err)
-	}
-	defer f.Close()
-	version, hashes := "", map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		k, v, _ := strings.Cut(sc.Text(), " ")
-		if k == "version" {
-			version = v
-		} else if k != "" {
-			hashes[k] = v
-		}
-	}
-	return version, hashes
-}
-
 // TestVersion fails when what the attributor finds over the fixed corpus
 // changes while Version stays the same, so no index is left holding
 // another version's speakers. The testdata goldens show what changed.
 func TestVersion(t *testing.T) {
 	got, outs := corpora(t)
-	version, want := readVersionGolden(t)
-	var changed []string
-	for k, h := range got {
-		if want[k] != h {
-			changed = append(changed, k)
-		}
-	}
-	sort.Strings(changed)
+	versiontest.Check(t, "testdata/version.golden", Version, got, *update)
 	if *update {
-		if len(changed) > 0 && version == Version {
-			t.Fatalf("attribution changed over %v but Version is still %q: bump attrib.Version, then -update", changed, Version)
-		}
-		writeGoldens(t, got, want, outs)
+		writeGoldens(t, outs)
 		return
-	}
-	if version != Version {
-		t.Errorf("Version is %q, the golden holds %q: run go test ./attrib -run TestVersion -update", Version, version)
-	}
-	if len(changed) > 0 && version == Version {
-		t.Errorf("attribution changed over %v while Version stayed %q: bump attrib.Version and run -update", changed, Version)
 	}
 	for f, out := range outs {
 		b, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".golden")
@@ -122,28 +81,9 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// writeGoldens records Version and the hashes, keeping the hash of a
-// corpus absent here (../shared missing) as it was.
-func writeGoldens(t *testing.T, got, old, outs map[string]string) {
+// writeGoldens writes each testdata article's attribution beside it.
+func writeGoldens(t *testing.T, outs map[string]string) {
 	t.Helper()
-	for k, h := range old {
-		if _, ok := got[k]; !ok {
-			got[k] = h
-		}
-	}
-	keys := make([]string, 0, len(got))
-	for k := range got {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	fmt.Fprintf(&b, "version %s\n", Version)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "%s %s\n", k, got[k])
-	}
-	if err := os.WriteFile(versionGolden, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	for f, out := range outs {
 		if err := os.WriteFile(strings.TrimSuffix(f, ".txt")+".golden", []byte(out), 0o644); err != nil {
 			t.Fatal(err)
