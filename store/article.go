@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -280,14 +279,6 @@ func dedupable(paragraphs []string) bool {
 		n += len(strings.TrimSpace(p))
 	}
 	return n >= minDedupBody
-}
-
-func decodeRecord(k, v []byte) (record, error) {
-	var rec record
-	if err := json.Unmarshal(v, &rec); err != nil {
-		return record{}, fmt.Errorf("decode article %s: %w", k, err)
-	}
-	return rec, nil
 }
 
 // scanBatch is how many entries scan reads per transaction.

@@ -15,14 +15,21 @@ type articleBuckets struct {
 	articles, urls, bodies, added, pending *bolt.Bucket
 }
 
+// addedFill is how full bbolt packs the added bucket's pages when it
+// splits them (its default is half): keys there are times, so new ones go
+// at the end and a full page is rarely written again.
+const addedFill = 0.9
+
 func articleTx(tx *bolt.Tx) articleBuckets {
-	return articleBuckets{
+	b := articleBuckets{
 		articles: tx.Bucket(bucketArticles),
 		urls:     tx.Bucket(bucketURLs),
 		bodies:   tx.Bucket(bucketBodies),
 		added:    tx.Bucket(bucketAdded),
 		pending:  tx.Bucket(bucketPending),
 	}
+	b.added.FillPercent = addedFill
+	return b
 }
 
 func (b articleBuckets) get(id []byte) (record, error) {
@@ -94,7 +101,7 @@ func (b articleBuckets) update(rec record, a article.Article, body string, now t
 // for indexing.
 func (b articleBuckets) write(rec record) error {
 	id := []byte(rec.ID)
-	if err := putJSON(b.articles, id, rec); err != nil {
+	if err := putRecord(b.articles, rec); err != nil {
 		return err
 	}
 	if err := b.pending.Put(id, markOf(rec.Hash)); err != nil {
@@ -113,7 +120,7 @@ func (b articleBuckets) write(rec record) error {
 
 func (b articleBuckets) addAlias(rec record, url string) error {
 	rec.Aliases = append(rec.Aliases, url)
-	if err := putJSON(b.articles, []byte(rec.ID), rec); err != nil {
+	if err := putRecord(b.articles, rec); err != nil {
 		return err
 	}
 	return b.urls.Put([]byte(url), []byte(rec.ID))
@@ -121,7 +128,7 @@ func (b articleBuckets) addAlias(rec record, url string) error {
 
 func (b articleBuckets) dropAlias(rec record, url string) error {
 	rec.Aliases = slices.DeleteFunc(rec.Aliases, func(s string) bool { return s == url })
-	if err := putJSON(b.articles, []byte(rec.ID), rec); err != nil {
+	if err := putRecord(b.articles, rec); err != nil {
 		return err
 	}
 	return b.urls.Delete([]byte(url))

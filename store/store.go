@@ -1,7 +1,8 @@
 // Package store keeps storybot's durable state in one bbolt file: articles
 // (the source of truth the index is rebuilt from), source health, sources
 // added at run time, tracked stories with their digest cursors, and guild
-// settings. Values are JSON; every write is one bbolt transaction.
+// settings. Values are JSON, article records deflated; every write is one
+// bbolt transaction.
 package store
 
 import (
@@ -18,8 +19,14 @@ import (
 )
 
 // schemaVersion is the layout of the buckets below; Open refuses a file
-// written with another version rather than misread it.
-const schemaVersion = "1"
+// written with another version rather than misread it. Version 2 deflates
+// article records; a version 1 file is read as it is (its records are
+// plain JSON, which version 2 also reads) and marked 2 at Open, so that an
+// older storybot refuses it instead of failing on a compressed record.
+const (
+	schemaVersion = "2"
+	schemaPlain   = "1"
+)
 
 // lockTimeout bounds how long Open waits for another process's file lock.
 const lockTimeout = time.Second
@@ -84,7 +91,7 @@ func initBuckets(tx *bolt.Tx) error {
 	}
 	meta := tx.Bucket(bucketMeta)
 	switch v := meta.Get(keySchema); {
-	case v == nil:
+	case v == nil, string(v) == schemaPlain:
 		return meta.Put(keySchema, []byte(schemaVersion))
 	case string(v) != schemaVersion:
 		return fmt.Errorf("schema version %s, this storybot reads %s", v, schemaVersion)
