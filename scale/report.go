@@ -26,6 +26,7 @@ type Report struct {
 	Size    *Size             `json:"size,omitempty"`
 	Reindex *Phase[Reindexed] `json:"reindex,omitempty"`
 	Ask     *Phase[Asked]     `json:"ask,omitempty"`
+	HTTP    *Phase[AskedHTTP] `json:"http,omitempty"`
 }
 
 // NewReport starts the report of a benchmark over c on this machine.
@@ -67,6 +68,11 @@ func (r Report) WriteText(w io.Writer) {
 			a.Questions, a.Answered, a.One.P50, a.One.P99, a.One.Max, a.One.CPU, a.Four.P50, a.Four.P99, a.Four.Max, a.Four.CPU)
 		fmt.Fprintf(w, "serving memory: %s; at the end RSS %.0f MB (own %.0f MB, Go heap %.0f MB; mapped files %.0f MB)\n",
 			m.peaks(), float64(m.RSS)/mb, float64(m.Anon)/mb, float64(m.Heap)/mb, float64(m.File)/mb)
+	}
+	if p := r.HTTP; p != nil {
+		a := p.Result
+		fmt.Fprintf(w, "ask over HTTP interactions (%d questions, %d answered, one at a time, signed POST until the edited answer reaches a loopback Discord): p50 %.1f ms, p99 %.1f ms, max %.1f ms, CPU %.1f ms an ask (bot, client and Discord stand-in); acknowledged p50 %.1f ms, p99 %.1f ms; %s\n",
+			a.Questions, a.Answered, a.Answer.P50, a.Answer.P99, a.Answer.Max, a.Answer.CPU, a.Ack.P50, a.Ack.P99, p.Memory.peaks())
 	}
 }
 

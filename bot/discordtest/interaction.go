@@ -28,7 +28,7 @@ type Invocation struct {
 	Sub         string         // subcommand, if any
 	Options     map[string]any // string, bool or int values
 	Focused     string
-	GuildID     string // default "300000000000000001"
+	GuildID     string // default DefaultGuildID
 	ChannelID   string // default "400000000000000001"
 	UserID      string // default "500000000000000001"
 	Permissions int64
@@ -132,7 +132,7 @@ func interactionPayload(inv Invocation, id, token string) map[string]any {
 	}
 	return map[string]any{
 		"id": id, "application_id": AppID, "type": kind, "token": token, "version": 1, "message": msg,
-		"guild_id": def(inv.GuildID, "300000000000000001"), "channel_id": def(inv.ChannelID, "400000000000000001"),
+		"guild_id": def(inv.GuildID, DefaultGuildID), "channel_id": def(inv.ChannelID, "400000000000000001"),
 		"member": map[string]any{
 			"user":        map[string]any{"id": def(inv.UserID, "500000000000000001"), "username": "tester", "discriminator": "0"},
 			"roles":       roles,

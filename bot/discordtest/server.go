@@ -5,6 +5,7 @@
 package discordtest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,10 +21,12 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// IDs the stand-in reports for the bot.
+// IDs the stand-in reports for the bot, and the guild an Invocation comes
+// from unless it names another.
 const (
-	AppID     = "100000000000000001"
-	BotUserID = "100000000000000002"
+	AppID          = "100000000000000001"
+	BotUserID      = "100000000000000002"
+	DefaultGuildID = "300000000000000001"
 )
 
 // Request is one REST request the stand-in received, with the status it
@@ -88,6 +91,14 @@ var apiPrefix = regexp.MustCompile(`^/api/v\d+`)
 
 // New starts a stand-in on 127.0.0.1 and stops it when t ends.
 func New(t testing.TB) *Server {
+	s := Start()
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a stand-in on 127.0.0.1 outside a test (the scale
+// benchmark's Discord); the caller closes it.
+func Start() *Server {
 	s := &Server{
 		changed: make(chan struct{}), issued: map[string]bool{}, acked: map[string]bool{},
 		messages: map[string][]Message{}, nonces: map[string]Message{}, nextID: 200000000000000000,
@@ -97,7 +108,6 @@ func New(t testing.TB) *Server {
 	mux.HandleFunc("/ws/", s.serveGateway)
 	mux.HandleFunc("/", s.serveREST)
 	s.rest = httptest.NewServer(mux)
-	t.Cleanup(s.Close)
 	return s
 }
 
@@ -144,19 +154,27 @@ func (s *Server) Messages(channelID string) []Message {
 // stand-in sees, and fails the test after 10 seconds.
 func (s *Server) Wait(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.NewTimer(10 * time.Second)
-	defer deadline.Stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.Await(ctx, cond); err != nil {
+		t.Fatalf("discordtest: timed out waiting for %s", what)
+	}
+}
+
+// Await blocks until cond holds, re-checking after every change the
+// stand-in sees, or until ctx is done.
+func (s *Server) Await(ctx context.Context, cond func() bool) error {
 	for {
 		s.mu.Lock()
 		ch := s.changed
 		s.mu.Unlock()
 		if cond() {
-			return
+			return nil
 		}
 		select {
 		case <-ch:
-		case <-deadline.C:
-			t.Fatalf("discordtest: timed out waiting for %s", what)
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 }

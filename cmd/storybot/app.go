@@ -35,7 +35,11 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	log := newLogger(cfg.Log, e.stderr)
+	return openAppWith(ctx, cfg, newLogger(cfg.Log, e.stderr))
+}
+
+// openAppWith is openApp with the configuration given.
+func openAppWith(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, error) {
 	st, err := store.Open(filepath.Join(cfg.DataDir, "storybot.db"))
 	if err != nil {
 		return nil, err

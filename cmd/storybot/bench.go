@@ -19,19 +19,19 @@ import (
 
 // benchPhases are the measured steps, in order; each runs in a process of
 // its own.
-var benchPhases = []string{"ingest", "reindex", "ask"}
+var benchPhases = []string{"ingest", "reindex", "ask", "http"}
 
 // cmdBench generates a corpus of real and synthetic news (or reuses the
-// one in --dir) and measures ingest, re-index, the data folder's size and
-// ask latency over it, each step in a child process so that its peak
-// memory is its own.
+// one in --dir) and measures ingest, re-index, the data folder's size, ask
+// latency in-process and /ask end to end over HTTP interactions, each step
+// in a child process so that its peak memory is its own.
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
 	articles := fs.Int("articles", 10000, "articles in the corpus: the real ones of --shared, then synthetic ones")
 	dir := fs.String("dir", "", "keep the corpus and its data folder here and reuse them (default: a temporary folder, removed)")
-	phases := fs.String("phases", strings.Join(benchPhases, ","), "steps to measure: ingest, reindex, ask (ask and reindex need a data folder ingested before)")
+	phases := fs.String("phases", strings.Join(benchPhases, ","), "steps to measure: ingest, reindex, ask, http (all but ingest need a data folder ingested before)")
 	questions := fs.Int("questions", 0, "ask only the first N questions of the dev sets (default: all)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	profile := fs.String("profile", "", "write each step's CPU and allocation profiles (STEP.cpu.pprof, STEP.alloc.pprof) to this folder")
@@ -86,6 +86,9 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	if err := child("ask", &r.Ask); err != nil {
 		return err
 	}
+	if err := child("http", &r.HTTP); err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(e.stdout, r)
 	}
@@ -138,13 +141,18 @@ func benchPhase(ctx context.Context, e *env, name, dir, shared, profile string, 
 		res, err = scale.Ingest(ctx, data, c)
 	case "reindex":
 		res, err = scale.Reindex(ctx, data)
-	case "ask":
+	case "ask", "http":
 		var qs []string
-		if qs, err = scale.Questions(shared); err == nil {
-			if questions > 0 {
-				qs = qs[:min(questions, len(qs))]
-			}
+		if qs, err = scale.Questions(shared); err != nil {
+			break
+		}
+		if questions > 0 {
+			qs = qs[:min(questions, len(qs))]
+		}
+		if name == "ask" {
 			res, err = scale.Ask(ctx, data, qs)
+		} else {
+			res, err = benchHTTP(ctx, e, data, qs)
 		}
 	default:
 		return fmt.Errorf("unknown step %q", name)

@@ -157,6 +157,11 @@ func newBot(a *app, s *service) (*bot.Bot, error) {
 		a.log.Warn("DISCORD_TOKEN is not set: running without Discord; ingestion runs, digests are not posted")
 		return nil, nil
 	}
+	return botWith(a, s, token)
+}
+
+// botWith is the bot as `run` builds it, with the given token.
+func botWith(a *app, s *service, token string) (*bot.Bot, error) {
 	d := a.cfg.Discord
 	if len(d.Allowed()) == 0 {
 		a.log.Warn("discord.allowed_guild_ids and discord.guild_ids are empty: any server the bot is added to is served; turn off Public Bot in the Developer Portal and list your servers")
