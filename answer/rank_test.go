@@ -84,6 +84,7 @@ func TestSource(t *testing.T) {
 
 func TestLede(t *testing.T) {
 	factual, speech := question.Parse("which country banned disposable barbecues"), question.Parse("who reacted to the leak")
+	plainWho, said := question.Parse("who was named chief executive of the airline"), question.Parse("what did the chief executive say about the strike")
 	cases := []struct {
 		name     string
 		q        question.Question
@@ -94,6 +95,11 @@ func TestLede(t *testing.T) {
 		{"second passage", factual, 1, 0.5},
 		{"deep passage", factual, 5, 0},
 		{"reaction question", speech, 0, 0},
+		{"who, with no reaction word", plainWho, 0, 1},
+		{"what was said", said, 0, 0},
+	}
+	if !plainWho.Speech {
+		t.Fatal("a who question counts as one about speech; the case below tests that")
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

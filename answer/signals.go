@@ -9,9 +9,11 @@ import (
 
 // lede marks, for factual questions, an article's opening passages: news is
 // written top down, and the lede says who, what, where and when. Reactions
-// come later, so questions about speech get nothing.
+// come later, so questions about speech get nothing, unless all that makes
+// one about speech is its "who" (no reaction or reporting word): "who was
+// named chief executive" wants the lede's name.
 func lede(q question.Question, position int) float64 {
-	if q.Speech {
+	if q.Speech && !plainWho(q) {
 		return 0
 	}
 	switch position {
@@ -21,6 +23,20 @@ func lede(q question.Question, position int) float64 {
 		return 0.5
 	}
 	return 0
+}
+
+// plainWho reports whether q asks "who" with no reaction or reporting
+// word: it may want a quotation or a name from the facts.
+func plainWho(q question.Question) bool {
+	if q.Kind != question.KindWho {
+		return false
+	}
+	for _, t := range q.Terms {
+		if t.Reaction {
+			return false
+		}
+	}
+	return true
 }
 
 // speech returns, for questions about who said what, whether the passage
