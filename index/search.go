@@ -130,6 +130,10 @@ const tieMargin = 16
 // among them, and sorting them by score and ID gives the same cut. Only a
 // tie reaching past the margin pays for the full sort.
 func (ix *Index) top(ctx context.Context, q query.Query, size int, fields []string) (search.DocumentMatchCollection, error) {
+	ctx, err := ix.scoring(ctx)
+	if err != nil {
+		return nil, err
+	}
 	req := bleve.NewSearchRequestOptions(q, size+tieMargin, 0, false)
 	req.Fields = fields
 	res, err := ix.alias.SearchInContext(ctx, req)

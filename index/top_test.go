@@ -48,7 +48,11 @@ func TestTopMatchesFullSort(t *testing.T) {
 		}
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
 		req.SortBy(byScoreThenID)
-		want, err := ix.alias.SearchInContext(ctx, req)
+		sctx, err := ix.scoring(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ix.alias.SearchInContext(sctx, req)
 		if err != nil {
 			t.Fatal(err)
 		}
