@@ -8,45 +8,62 @@ import (
 	"storybot/question"
 )
 
-// How many candidates retrieval gathers: the best passages of the whole
-// index, the best articles as wholes, and the best passages inside the
-// leading articles (which may answer without repeating the question's
-// words often enough to lead the whole index).
+// How many candidates retrieval gathers: the best articles as wholes, the
+// best passages inside the wideArticles best of them, and the best
+// passages inside the leading articles (which may answer without repeating
+// the question's words often enough to lead the wider search).
 const (
-	passageCandidates = 100
 	articleCandidates = 30
+	wideArticles      = 100
+	passageCandidates = 100
 	leadArticles      = 10
 	leadPassages      = 60
 )
 
+// commonShare leaves a word in more than this share of the articles out of
+// the article search: such a word says little about which story a question
+// is about, and its postings were most of an ask's time over a large
+// index. The passage searches keep every word, and so does the ranking.
+const commonShare = 0.1
+
 // retrieve finds q's candidate passages and articles: article first, so
-// that passages are chosen inside the stories the question is about.
+// that passages are chosen inside the stories the question is about. No
+// search runs over every passage of the index: over a million passages
+// that scan was most of an ask.
 func (s *Service) retrieve(ctx context.Context, q question.Question, r Request) ([]index.Hit, []index.ArticleHit, error) {
 	iq := searchQuery(q, r, s.w.Boosts)
 	aq := iq
-	aq.Size = articleCandidates
+	aq.Size, aq.CommonShare = wideArticles, commonShare
 	arts, err := s.idx.SearchArticles(ctx, aq)
-	if err != nil {
-		return nil, nil, fmt.Errorf("answer: %w", err)
+	if err != nil || len(arts) == 0 {
+		return nil, nil, wrapErr(err)
 	}
-	iq.Size = passageCandidates
+	wide, err := s.within(ctx, iq, arts, passageCandidates)
+	if err != nil {
+		return nil, nil, err
+	}
+	lead, err := s.within(ctx, iq, arts[:min(len(arts), leadArticles)], leadPassages)
+	if err != nil {
+		return nil, nil, err
+	}
+	return union(wide, lead), arts[:min(len(arts), articleCandidates)], nil
+}
+
+// within returns the size best passages for iq inside arts.
+func (s *Service) within(ctx context.Context, iq index.Query, arts []index.ArticleHit, size int) ([]index.Hit, error) {
+	iq.Size = size
+	for _, a := range arts {
+		iq.ArticleIDs = append(iq.ArticleIDs, a.ArticleID)
+	}
 	hits, err := s.idx.Search(ctx, iq)
+	return hits, wrapErr(err)
+}
+
+func wrapErr(err error) error {
 	if err != nil {
-		return nil, nil, fmt.Errorf("answer: %w", err)
+		return fmt.Errorf("answer: %w", err)
 	}
-	if len(arts) == 0 {
-		return hits, arts, nil
-	}
-	lq := iq
-	lq.Size = leadPassages
-	for _, a := range arts[:min(len(arts), leadArticles)] {
-		lq.ArticleIDs = append(lq.ArticleIDs, a.ArticleID)
-	}
-	lead, err := s.idx.Search(ctx, lq)
-	if err != nil {
-		return nil, nil, fmt.Errorf("answer: %w", err)
-	}
-	return union(hits, lead), arts, nil
+	return nil
 }
 
 // union appends to a the hits of b it lacks.
@@ -64,8 +81,9 @@ func union(a, b []index.Hit) []index.Hit {
 }
 
 // searchQuery turns an analysed question into an index query: every key
-// word (in all its spellings), names and phrases kept whole, adjacent key
-// words as soft phrases, and reaction words only as a weak signal.
+// word (in all its spellings), names and phrases with all their words, and
+// reaction words only as a weak signal. Adjacent key words are the Pairs
+// feature's, measured over the candidates.
 func searchQuery(q question.Question, r Request, b Boosts) index.Query {
 	iq := index.Query{Source: r.Source, ExcludeSources: r.ExcludeSources, Since: r.Since, Until: r.AsOf}
 	for _, t := range q.Terms {
@@ -79,10 +97,7 @@ func searchQuery(q question.Question, r Request, b Boosts) index.Query {
 		iq.Clauses = append(iq.Clauses, index.TermClauses(t.Variants, boost)...)
 	}
 	for _, p := range q.Phrases {
-		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, Phrase: true, Boost: b.Phrase})
-	}
-	for _, p := range q.Pairs {
-		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, Phrase: true, Boost: b.Pair})
+		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, AllWords: true, Boost: b.Phrase})
 	}
 	if q.Speech {
 		iq.PreferSpeech = b.Speech

@@ -33,8 +33,7 @@ type Weights struct {
 // Boosts weigh the parts of a question in the index query.
 type Boosts struct {
 	Name     float64 `json:"name"`     // a word of a name
-	Phrase   float64 `json:"phrase"`   // a name or phrase as a whole
-	Pair     float64 `json:"pair"`     // two adjacent key words as a phrase
+	Phrase   float64 `json:"phrase"`   // a name or phrase, all its words
 	Reaction float64 `json:"reaction"` // a reaction word ("criticised"): a weak hint
 	Speech   float64 `json:"speech"`   // a passage with attributed speech, for questions about speech
 }

@@ -102,7 +102,7 @@ func TuneBoosts(ctx context.Context, parts []Part, start answer.Weights, log io.
 	}
 	fmt.Fprintf(log, "boosts start: tune %.4f valid %.4f\n", best, guard)
 	b := &w.Boosts
-	for _, ptr := range []*float64{&b.Name, &b.Phrase, &b.Pair, &b.Reaction, &b.Speech} {
+	for _, ptr := range []*float64{&b.Name, &b.Phrase, &b.Reaction, &b.Speech} {
 		old := *ptr
 		for _, v := range []float64{round2(old / 2), round2(old * 2)} {
 			*ptr = v

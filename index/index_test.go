@@ -70,8 +70,8 @@ func TestSearch(t *testing.T) {
 	}{
 		{"stemmed word", Query{Clauses: []Clause{{Text: "stopping"}}}, []string{"a1/0"}},
 		{"title matches", Query{Clauses: []Clause{{Text: "leaking"}}}, []string{"a1/0", "a1/1"}},
-		{"phrase", Query{Clauses: []Clause{{Text: "interest rates", Phrase: true}}}, []string{"b1/0"}},
-		{"phrase order matters", Query{Clauses: []Clause{{Text: "rates interest", Phrase: true}}}, []string{}},
+		{"all words", Query{Clauses: []Clause{{Text: "rates interest", AllWords: true}}}, []string{"b1/0"}},
+		{"all words, one missing", Query{Clauses: []Clause{{Text: "interest intelligence", AllWords: true}}}, []string{}},
 		{"speaker name", Query{Clauses: []Clause{{Text: "prime minister"}}}, []string{"a1/1"}},
 		{"source filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Source: "wire"}, []string{"b1/0"}},
 		{"outlet filter", Query{Clauses: []Clause{{Text: "intelligence"}, {Text: "rates"}}, Source: "Wire Service Daily"}, []string{"b1/0"}},
@@ -395,7 +395,7 @@ func TestSearchArticles(t *testing.T) {
 		want []string
 	}{
 		{"whole article", Query{Clauses: []Clause{{Text: "manchester intelligence leak bombing"}}}, []string{"s1", "o1"}},
-		{"phrase across the body", Query{Clauses: []Clause{{Text: "manchester united", Phrase: true}}}, []string{"o1"}},
+		{"all words across the body", Query{Clauses: []Clause{{Text: "united bombing", AllWords: true}}}, []string{"s1"}},
 		{"until filter", Query{Clauses: []Clause{{Text: "manchester"}}, Until: may}, []string{"s1"}},
 		{"title only word", Query{Clauses: []Clause{{Text: "roundup"}}}, []string{"o1"}},
 	}

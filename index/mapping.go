@@ -12,7 +12,7 @@ import (
 )
 
 // mappingVersion changes whenever the mapping or the stored fields change.
-const mappingVersion = "7"
+const mappingVersion = "8"
 
 // SchemaVersion names what an index holds: its mapping, and the versions of
 // the passage cutting and the attribution that made its documents, so that
@@ -48,8 +48,8 @@ func newMapping() mapping.IndexMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = en.AnalyzerName
 		f.Store = store
-		f.IncludeTermVectors = true // phrase queries need term positions
-		f.IncludeInAll = false      // every query names its field; _all would double the indexing work
+		f.IncludeTermVectors = false // no phrase queries (see Clause): positions made the index half again as large
+		f.IncludeInAll = false       // every query names its field; _all would double the indexing work
 		f.DocValues = false
 		return f
 	}

@@ -14,14 +14,17 @@ import (
 	"storybot/article"
 )
 
-// Clause is one part of a query: words, matched after English analysis, or
-// a phrase whose words must stand together. Text is never parsed as query
-// syntax.
+// Clause is one part of a query: words, matched after English analysis, any
+// of them or, with AllWords, all of them in the same field. Text is never
+// parsed as query syntax.
 type Clause struct {
-	Text   string
-	Phrase bool
-	Boost  float64 // 0 means 1
-	Must   bool    // the passage must match this clause
+	Text string
+	// AllWords matches only where every word of Text is (a name, a
+	// multi-word spelling). The index keeps no word positions, so order and
+	// adjacency are the ranking's to weigh, over the candidates found.
+	AllWords bool
+	Boost    float64 // 0 means 1
+	Must     bool    // the passage must match this clause
 	// TextOnly matches the passage text alone, not its title and speakers:
 	// plain BM25 over passages, the baseline evaluations compare against.
 	TextOnly bool
@@ -46,6 +49,14 @@ type Query struct {
 	// ExcludeSources are sources whose passages are never returned (other
 	// Discord servers' own sources).
 	ExcludeSources []string
+
+	// CommonShare, when set, leaves out the word clauses whose words are
+	// all in more than this share of the documents searched (passages or
+	// articles), keeping the keepRarest rarest clauses whatever their
+	// share. Such words say little about which documents a question is
+	// about (their BM25 weight is low), yet their postings are most of a
+	// search's work over a large index.
+	CommonShare float64
 }
 
 // Hit is one passage found, with its BM25-based score.
@@ -60,7 +71,7 @@ var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldOutlet, fie
 // Search returns the passages that best match q, best first. A query with
 // no clause returns nothing.
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
-	bq := buildQuery(q, passageFields)
+	bq := buildQuery(ix.withoutCommon(q, false), passageFields)
 	if bq == nil {
 		return nil, nil
 	}
@@ -93,7 +104,7 @@ var articleFields = []field{{fieldArticleTitle, 1}, {fieldArticleBody, 1}}
 // whole, title and body, best first; q's filters apply as for passages.
 func (ix *Index) SearchArticles(ctx context.Context, q Query) ([]ArticleHit, error) {
 	q.PreferSpeech = 0 // speech is a passage's
-	bq := buildQuery(q, articleFields)
+	bq := buildQuery(ix.withoutCommon(q, true), articleFields)
 	if bq == nil {
 		return nil, nil
 	}
@@ -229,19 +240,13 @@ func clauseQuery(c Clause, fields []field) query.Query {
 	}
 	var qs []query.Query
 	for _, f := range fields {
-		var fq interface {
-			query.Query
-			SetField(string)
-			SetBoost(float64)
+		m := bleve.NewMatchQuery(c.Text)
+		if c.AllWords {
+			m.SetOperator(query.MatchQueryOperatorAnd)
 		}
-		if c.Phrase {
-			fq = bleve.NewMatchPhraseQuery(c.Text)
-		} else {
-			fq = bleve.NewMatchQuery(c.Text)
-		}
-		fq.SetField(f.name)
-		fq.SetBoost(boost * f.weight)
-		qs = append(qs, fq)
+		m.SetField(f.name)
+		m.SetBoost(boost * f.weight)
+		qs = append(qs, m)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }

@@ -80,14 +80,14 @@ func runAt(toks []Token, i int, words []string) (int, bool) {
 }
 
 // TermClauses are the query clauses for one word of a question: its
-// one-word spellings matched together, each spelling of several words as a
-// phrase.
+// one-word spellings matched together, each spelling of several words as
+// all its words.
 func TermClauses(variants []string, boost float64) []Clause {
 	var words []string
 	var out []Clause
 	for _, v := range variants {
 		if strings.Contains(strings.TrimSpace(v), " ") {
-			out = append(out, Clause{Text: v, Phrase: true, Boost: boost})
+			out = append(out, Clause{Text: v, AllWords: true, Boost: boost})
 		} else {
 			words = append(words, v)
 		}

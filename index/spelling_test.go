@@ -51,7 +51,7 @@ func TestJoinRuns(t *testing.T) {
 
 func TestTermClauses(t *testing.T) {
 	got := TermClauses([]string{"ac", "air conditioning", "a/c"}, 0.5)
-	want := []Clause{{Text: "ac a/c", Boost: 0.5}, {Text: "air conditioning", Phrase: true, Boost: 0.5}}
+	want := []Clause{{Text: "ac a/c", Boost: 0.5}, {Text: "air conditioning", AllWords: true, Boost: 0.5}}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

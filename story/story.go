@@ -63,7 +63,7 @@ func (f *Finder) Match(ctx context.Context, query string, articleIDs []string, l
 		iq.Clauses = append(iq.Clauses, index.TermClauses(t.Variants, 1)...)
 	}
 	for _, p := range q.Phrases {
-		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, Phrase: true, Boost: 1.5})
+		iq.Clauses = append(iq.Clauses, index.Clause{Text: p, AllWords: true, Boost: 1.5})
 	}
 	hits, err := f.idx.Search(ctx, iq)
 	if err != nil {
