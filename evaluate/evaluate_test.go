@@ -20,10 +20,14 @@ import (
 // figures, for the record beside them in the log; not all are reached.
 var (
 	floors = map[string]Figures{
-		SetWho:    {Article: 38.0 / 40, Text: 32.0 / 40, Speaker: 38.0 / 40},
-		SetQuiz:   {Article: 71.0 / 76, Text: 55.0 / 76, Speaker: -1},
-		SetWhoWeb: {Article: 54.0 / 60, Text: 29.0 / 60, Speaker: 51.0 / 60},
-		SetWeb:    {Article: 526.0 / 593, Text: 360.0 / 593, Speaker: -1},
+		// Issue 11 (no search over every passage, no word positions, BM25
+		// with measured average lengths, refitted) lost a who-dev speaker,
+		// a quiz article and two who-web speakers, and won two who-dev
+		// quotes, a who-web article, two web-2023 articles and two answers.
+		SetWho:    {Article: 38.0 / 40, Text: 34.0 / 40, Speaker: 37.0 / 40},
+		SetQuiz:   {Article: 70.0 / 76, Text: 55.0 / 76, Speaker: -1},
+		SetWhoWeb: {Article: 55.0 / 60, Text: 29.0 / 60, Speaker: 49.0 / 60},
+		SetWeb:    {Article: 528.0 / 593, Text: 362.0 / 593, Speaker: -1},
 	}
 	targets = map[string]Figures{
 		SetWho:    {Article: 0.975, Text: 0.85, Speaker: 0.90},
