@@ -23,7 +23,7 @@ type Weights struct {
 	Diversity float64
 	// SpeakerFloor is the share of the best passage's score a passage with
 	// a speaker no better passage has needs to be cited first, for "who
-	// reacted" questions.
+	// reacted" questions. Set by hand, not fitted (see evaluate's knobs).
 	SpeakerFloor float64
 	Boosts       Boosts
 	// Figures are what the table scored when it was fitted, for the record.
