@@ -95,14 +95,19 @@ func pick(rs []ranked, limit int, w *Weights, speech bool) []ranked {
 // better passage names: for "who reacted" each reaction is worth a
 // citation, a second passage by the same speaker much less, and a
 // reaction need not repeat the story's words to belong to it. Only
-// passages scoring near the best count, so an off-topic story's speakers
-// stay out. Questions about one speaker ("what did X say") do not use it.
+// passages of the leading article and scoring near the best count, so
+// another story's speakers stay out: other articles' passages compete on
+// their scores. Questions about one speaker ("what did X say") do not use
+// it.
 func newSpeakers(rs []ranked, floor float64) []int {
 	var out []int
 	seen := map[string]bool{}
 	for i, r := range rs {
 		if r.score < floor*rs[0].score {
 			break
+		}
+		if r.rel < 1 {
+			continue
 		}
 		fresh := false
 		for _, s := range r.hit.Passage.Speakers {

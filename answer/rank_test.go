@@ -152,12 +152,16 @@ func TestPick(t *testing.T) {
 		"d1":  "The former chairman said the bid undervalued the company and its workers badly.",
 		"dup": "The home secretary said the disclosure was irritating and must not happen again, aides said.",
 	}
+	// article a leads; b is nearly as relevant, the others less.
+	rel := map[string]float64{"a": 1, "b": 0.95, "c": 0.5, "d": 0.3, "e": 0.9}
 	r := func(id, articleID string, score float64, speakers ...string) ranked {
 		p := article.Passage{ID: id, ArticleID: articleID, Text: texts[id]}
 		for _, s := range speakers {
 			p.Speakers = append(p.Speakers, article.Speaker{Name: s, Quote: "q"})
 		}
-		return rk(p, score)
+		x := rk(p, score)
+		x.rel = rel[articleID]
+		return x
 	}
 	rs := []ranked{
 		r("a1", "a", 6.0, "Amber Rudd"),
@@ -183,7 +187,7 @@ func TestPick(t *testing.T) {
 	}{
 		{"by score, three per story", 0, false, "a1 a3 b3 b2 a2"},
 		{"a story's second passage pays for the first", 1, false, "a1 b3 a3 b2 c1"},
-		{"each new speaker near the best first", 0, true, "a1 a3 b3 a2 b2"},
+		{"each new speaker of the leading story near the best first", 0, true, "a1 a3 a2 b3 b2"},
 	}
 	rs = append(rs[:1], append([]ranked{r("dup", "e", 5.9)}, rs[1:]...)...)
 	for _, c := range cases {
