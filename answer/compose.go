@@ -45,7 +45,10 @@ func compose(q question.Question, rs []ranked, limit int, w *Weights) Answer {
 // clearly better, and the first citations show the coverage rather than one
 // article. Near-duplicates are skipped, and one article gives at most
 // maxPerArticle while others are left. For "who reacted" questions each
-// new speaker near the best is worth a citation first (newSpeakers).
+// new speaker near the best is worth a citation first (newSpeakers): the
+// leading article's at once, other articles' after the first
+// maxPerArticle citations, so the story asked about leads the answer and
+// the voices of its other coverage follow.
 func pick(rs []ranked, limit int, w *Weights, speech bool) []ranked {
 	var chosen []ranked
 	used := make([]bool, len(rs))
@@ -61,65 +64,77 @@ func pick(rs []ranked, limit int, w *Weights, speech bool) []ranked {
 		chosen = append(chosen, rs[i])
 		count[rs[i].hit.Passage.ArticleID]++
 	}
-	if speech {
-		for _, i := range newSpeakers(rs, w.SpeakerFloor) {
+	promote := func(is []int) {
+		for _, i := range is {
 			if len(chosen) < limit && !used[i] {
 				take(i)
 			}
 		}
 	}
-	for capped := true; len(chosen) < limit; {
-		best, bestScore := -1, math.Inf(-1)
-		for i, r := range rs {
-			n := count[r.hit.Passage.ArticleID]
-			if used[i] || capped && n >= maxPerArticle {
+	fill := func(n int) {
+		for capped := true; len(chosen) < n; {
+			best, bestScore := -1, math.Inf(-1)
+			for i, r := range rs {
+				c := count[r.hit.Passage.ArticleID]
+				if used[i] || capped && c >= maxPerArticle {
+					continue
+				}
+				if s := r.score - w.Diversity*float64(c); s > bestScore {
+					best, bestScore = i, s
+				}
+			}
+			if best < 0 {
+				if !capped {
+					return
+				}
+				capped = false
 				continue
 			}
-			if s := r.score - w.Diversity*float64(n); s > bestScore {
-				best, bestScore = i, s
-			}
+			take(best)
 		}
-		if best < 0 {
-			if !capped {
-				break
-			}
-			capped = false
-			continue
-		}
-		take(best)
 	}
+	if speech {
+		leading, others := newSpeakers(rs, w.SpeakerFloor)
+		promote(leading)
+		fill(min(limit, maxPerArticle))
+		promote(others)
+	}
+	fill(limit)
 	return chosen
 }
 
 // newSpeakers returns, best first, the passages that name a speaker no
-// better passage names: for "who reacted" each reaction is worth a
-// citation, a second passage by the same speaker much less, and a
-// reaction need not repeat the story's words to belong to it. Only
-// passages of the leading article and scoring near the best count, so
-// another story's speakers stay out: other articles' passages compete on
-// their scores. Questions about one speaker ("what did X say") do not use
-// it.
-func newSpeakers(rs []ranked, floor float64) []int {
-	var out []int
+// better passage names, those of the leading article apart from the
+// others': for "who reacted" each reaction is worth a citation, a second
+// passage by the same speaker much less, and a reaction need not repeat
+// the story's words to belong to it. Only passages scoring near the best
+// count, so an off-topic story's speakers stay out. Questions about one
+// speaker ("what did X say") do not use it.
+func newSpeakers(rs []ranked, floor float64) (leading, others []int) {
 	seen := map[string]bool{}
-	for i, r := range rs {
-		if r.score < floor*rs[0].score {
-			break
-		}
-		if r.rel < 1 {
-			continue
-		}
-		fresh := false
-		for _, s := range r.hit.Passage.Speakers {
-			if k := speakerKey(s); k != "" && !seen[k] {
-				seen[k], fresh = true, true
+	pass := func(lead bool) []int {
+		var out []int
+		for i, r := range rs {
+			if r.score < floor*rs[0].score {
+				break
+			}
+			if (r.rel >= 1) != lead {
+				continue
+			}
+			fresh := false
+			for _, s := range r.hit.Passage.Speakers {
+				if k := speakerKey(s); k != "" && !seen[k] {
+					seen[k], fresh = true, true
+				}
+			}
+			if fresh {
+				out = append(out, i)
 			}
 		}
-		if fresh {
-			out = append(out, i)
-		}
+		return out
 	}
-	return out
+	leading = pass(true)
+	return leading, pass(false)
 }
 
 // duplicated reports whether a passage says what a chosen one says: the
