@@ -138,8 +138,10 @@ func benchPhase(ctx context.Context, e *env, name, dir, shared, profile string, 
 	var res any
 	switch name {
 	case "ingest":
+		tuneGCForBulk() // as storybot ingest and reindex
 		res, err = scale.Ingest(ctx, data, c)
 	case "reindex":
+		tuneGCForBulk()
 		res, err = scale.Reindex(ctx, data)
 	case "ask", "http":
 		var qs []string

@@ -22,6 +22,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	tuneGCForBulk()
 	a, err := openApp(ctx, e)
 	if err != nil {
 		return err

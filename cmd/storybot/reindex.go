@@ -12,6 +12,7 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errUsage
 	}
+	tuneGCForBulk()
 	a, err := openApp(ctx, e)
 	if err != nil {
 		return err
