@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -132,5 +133,33 @@ func TestSmallBenchmark(t *testing.T) {
 	}
 	if asked.One.Asks != 12 || asked.Four.Asks != 12 || asked.Answered == 0 || asked.One.P50 <= 0 || asked.One.P99 < asked.One.P50 {
 		t.Errorf("ask: %+v", asked)
+	}
+}
+
+// TestQuestionsFromSets: absent sets are left out, a question asked twice
+// counts once, and a set that cannot be read is an error, not a silent gap.
+func TestQuestionsFromSets(t *testing.T) {
+	shared := t.TempDir()
+	dir := filepath.Join(shared, "eval")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Questions(shared); err == nil {
+		t.Error("no sets: want an error")
+	}
+	write("who-dev.jsonl", `{"id":"a","question":"who reacted to the strike"}`+"\n"+`{"id":"b","question":"who backed the bid"}`+"\n")
+	write("who-web-dev.jsonl", `{"id":"c","question":"who reacted to the strike"}`+"\n")
+	qs, err := Questions(shared)
+	if err != nil || !slices.Equal(qs, []string{"who reacted to the strike", "who backed the bid"}) {
+		t.Errorf("got %q, %v", qs, err)
+	}
+	write("news-quiz-dev.jsonl", "{not json\n")
+	if _, err := Questions(shared); err == nil {
+		t.Error("a malformed set: want an error")
 	}
 }
