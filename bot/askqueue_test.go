@@ -2,12 +2,8 @@ package bot
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -141,27 +137,12 @@ func (a *blockingAsker) Ask(ctx context.Context, _ string, r answer.Request) (an
 // at once that storybot is busy; the two are acknowledged at once and
 // answered one after the other; once they are, /ask is admitted again.
 func TestAskBusyOverHTTP(t *testing.T) {
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := discordtest.New(t)
 	deps := newTestDeps(t)
 	asker := &blockingAsker{release: make(chan struct{}), started: make(chan struct{}, 10)}
 	deps.Asker = asker
-	cfg := Config{Token: testToken, Mode: ModeHTTP, APIBaseURL: srv.URL(), PublicKey: hex.EncodeToString(pub), AskWorkers: 1, AskQueue: 1}
-	b, err := New(cfg, deps.Deps, (&logBuffer{}).logger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := b.Open(ctx); err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { close(asker.release); b.Close() })
-	endpoint := httptest.NewServer(b.InteractionsHandler())
-	t.Cleanup(endpoint.Close)
+	b, endpoint, priv := openHTTPBot(t, srv, Config{AskWorkers: 1, AskQueue: 1}, deps.Deps)
+	t.Cleanup(func() { close(asker.release) }) // runs before the bot closes
 
 	ask := func(user int) (sent, string, time.Duration) {
 		body, token := srv.Interaction(discordtest.Invocation{Command: "ask", UserID: fmt.Sprint(500000000000000100 + user),

@@ -22,25 +22,34 @@ import (
 // httpEndpoint serves a bot's interactions handler on loopback.
 func httpEndpoint(t *testing.T, maxConcurrent int) (*httptest.Server, ed25519.PrivateKey) {
 	t.Helper()
+	_, endpoint, priv := openHTTPBot(t, discordtest.New(t), Config{MaxConcurrentRequests: maxConcurrent}, newTestDeps(t).Deps)
+	return endpoint, priv
+}
+
+// openHTTPBot opens a bot in HTTP mode, cfg completed with the token, the
+// loopback Discord srv and a fresh public key, and serves its interactions
+// handler on loopback; both close when the test ends. It returns the key
+// that signs requests.
+func openHTTPBot(t *testing.T, srv *discordtest.Server, cfg Config, deps Deps) (*Bot, *httptest.Server, ed25519.PrivateKey) {
+	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := discordtest.New(t)
-	cfg := Config{Token: testToken, Mode: ModeHTTP, APIBaseURL: srv.URL(), PublicKey: hex.EncodeToString(pub), MaxConcurrentRequests: maxConcurrent}
-	b, err := New(cfg, newTestDeps(t).Deps, (&logBuffer{}).logger())
+	cfg.Token, cfg.Mode, cfg.APIBaseURL, cfg.PublicKey = testToken, ModeHTTP, srv.URL(), hex.EncodeToString(pub)
+	b, err := New(cfg, deps, (&logBuffer{}).logger())
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := b.Open(ctx); err != nil {
-		t.Fatal(err)
+		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { b.Close() })
 	endpoint := httptest.NewServer(b.InteractionsHandler())
 	t.Cleanup(endpoint.Close)
-	return endpoint, priv
+	return b, endpoint, priv
 }
 
 // rawRequest writes a POST's head and body on a raw connection and reads

@@ -2,14 +2,12 @@ package bot
 
 import (
 	"bytes"
-	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,27 +34,11 @@ func signedPost(t *testing.T, url string, key ed25519.PrivateKey, ts time.Time, 
 }
 
 func TestHTTPInteractions(t *testing.T) {
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
 	_, otherKey, _ := ed25519.GenerateKey(rand.Reader)
 	srv := discordtest.New(t)
 	deps := newTestDeps(t)
 	deps.asker.set("who reacted to the leak", longAnswer())
-	cfg := Config{Token: testToken, Mode: ModeHTTP, APIBaseURL: srv.URL(), PublicKey: hex.EncodeToString(pub)}
-	b, err := New(cfg, deps.Deps, (&logBuffer{}).logger())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := b.Open(ctx); err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { b.Close() })
-	endpoint := httptest.NewServer(b.InteractionsHandler())
-	t.Cleanup(endpoint.Close)
+	b, endpoint, priv := openHTTPBot(t, srv, Config{}, deps.Deps)
 	if !b.Connected() || srv.Gateway().Identifies != 0 {
 		t.Errorf("Connected %v, identifies %d: want ready without a gateway", b.Connected(), srv.Gateway().Identifies)
 	}
