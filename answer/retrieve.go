@@ -38,25 +38,15 @@ func (s *Service) retrieve(ctx context.Context, q question.Question, r Request) 
 	if err != nil || len(arts) == 0 {
 		return nil, nil, wrapErr(err)
 	}
-	wide, err := s.within(ctx, iq, arts, passageCandidates)
-	if err != nil {
-		return nil, nil, err
+	within := iq
+	for _, a := range arts {
+		within.ArticleIDs = append(within.ArticleIDs, a.ArticleID)
 	}
-	lead, err := s.within(ctx, iq, arts[:min(len(arts), leadArticles)], leadPassages)
+	wide, lead, err := s.idx.SearchWithin(ctx, within, passageCandidates, leadArticles, leadPassages)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, wrapErr(err)
 	}
 	return union(wide, lead), arts[:min(len(arts), articleCandidates)], nil
-}
-
-// within returns the size best passages for iq inside arts.
-func (s *Service) within(ctx context.Context, iq index.Query, arts []index.ArticleHit, size int) ([]index.Hit, error) {
-	iq.Size = size
-	for _, a := range arts {
-		iq.ArticleIDs = append(iq.ArticleIDs, a.ArticleID)
-	}
-	hits, err := s.idx.Search(ctx, iq)
-	return hits, wrapErr(err)
 }
 
 func wrapErr(err error) error {

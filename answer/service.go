@@ -13,6 +13,7 @@ import (
 type Searcher interface {
 	Search(ctx context.Context, q index.Query) ([]index.Hit, error)
 	SearchArticles(ctx context.Context, q index.Query) ([]index.ArticleHit, error)
+	SearchWithin(ctx context.Context, q index.Query, size, lead, leadSize int) (wide, leading []index.Hit, err error)
 }
 
 // Service answers questions over an index.

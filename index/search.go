@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -161,12 +160,7 @@ func (ix *Index) top(ctx context.Context, q query.Query, size int, fields []stri
 		}
 		return res.Hits, nil
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return hits[i].ID < hits[j].ID
-	})
+	sortHits(hits)
 	return hits[:min(size, len(hits))], nil
 }
 
