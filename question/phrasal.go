@@ -31,5 +31,24 @@ func joinReactionPhrases(s string) string {
 // isReaction reports whether w, a word or a joined reaction phrase, asks
 // for a reaction.
 func isReaction(w string) bool {
-	return reactionWords[w] || strings.Contains(w, "-") && reactionPhrases[strings.ReplaceAll(w, "-", " ")]
+	return reactionWords[w] || inflectedReaction(w) ||
+		strings.Contains(w, "-") && reactionPhrases[strings.ReplaceAll(w, "-", " ")]
+}
+
+// inflectedReaction reports whether w is the -ing or -ed form of a reaction
+// verb by the regular rules of English inflection: a silent e dropped
+// ("criticising", "welcomed") or a final consonant doubled ("slamming"),
+// so that the table need not list every form of every verb.
+func inflectedReaction(w string) bool {
+	for _, suffix := range []string{"ing", "ed"} {
+		stem, ok := strings.CutSuffix(w, suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		n := len(stem)
+		if reactionWords[stem] || reactionWords[stem+"e"] || stem[n-1] == stem[n-2] && reactionWords[stem[:n-1]] {
+			return true
+		}
+	}
+	return false
 }

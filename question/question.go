@@ -240,11 +240,35 @@ func hasWh(ws []string) bool {
 func reactionAsked(q Question, ws []string) bool {
 	switch q.Expect {
 	case ExpectAny, ExpectPerson, ExpectOrg:
+	case ExpectEntity:
+		return q.Kind == KindWhich && subjectReacts(words(q.Question))
 	default:
 		return false
 	}
 	for i, w := range ws {
 		if isReaction(w) && !(i > 0 && beWords[ws[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectReacts reports whether an asking sentence opens with "which" and
+// its first verb-like word is a reaction: "which senate democrats
+// criticised…" asks who reacted whatever the focus noun, since the
+// question's phrase is the verb's subject. An auxiliary first ("which
+// film did critics praise") makes it the object, and "which" inside the
+// sentence ("…, which officials said…") is a relative clause, not the
+// question.
+func subjectReacts(ws []string) bool {
+	if len(ws) < 3 || ws[0] != "which" {
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch {
+		case auxWords[w] || beWords[w]:
+			return false
+		case isReaction(w):
 			return true
 		}
 	}

@@ -191,6 +191,12 @@ func TestReactionPhrases(t *testing.T) {
 		{"which minister was criticised over the delays", KindWhich, false, "minister delays", ""},
 		{"which firm is being accused of hiding its losses", KindWhich, false, "firm hiding losses", ""},
 		{"which company accused its rival of poaching staff", KindWhich, true, "company rival poaching staff", ""},
+		// inflections of listed verbs, and a focus noun no table knows
+		{"how is the ferry operator defending its timetable", KindHowRespond, true, "ferry operator timetable", "the ferry operator"},
+		{"who is slamming the stadium plan", KindWho, true, "stadium plan", ""},
+		{"which senate democrats criticised the pipeline", KindWhich, true, "senate democrats pipeline", ""},
+		{"which film did critics praise at the festival", KindWhich, false, "film festival", ""},
+		{"the league suspended which driver after it said he crashed on purpose", KindWhich, false, "league suspended driver crashed purpose", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
