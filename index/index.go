@@ -181,6 +181,9 @@ func addAll(b *bleve.Batch, ps []article.Passage) error {
 	if len(ps) == 0 {
 		return nil
 	}
+	if err := checkPassages(ps); err != nil {
+		return err
+	}
 	for _, p := range ps {
 		if err := b.Index(p.ID, document(p)); err != nil {
 			return fmt.Errorf("index: passage %s: %w", p.ID, err)

@@ -12,7 +12,7 @@ import (
 )
 
 // mappingVersion changes whenever the mapping or the stored fields change.
-const mappingVersion = "8"
+const mappingVersion = "9"
 
 // SchemaVersion names what an index holds: its mapping, and the versions of
 // the passage cutting and the attribution that made its documents, so that
@@ -20,7 +20,10 @@ const mappingVersion = "8"
 // with another version is rebuilt from the store at start-up.
 const SchemaVersion = "storybot-passages-" + mappingVersion + "-passage" + passage.Version + "-attrib" + attrib.Version
 
-// Field names of a passage document.
+// Field names of a passage document. A passage stores only what is its
+// own, its text and speakers; its article's fields are indexed on it, for
+// scoring and filters, but stored once, on the article document. Its
+// article ID and position are those of its ID.
 const (
 	fieldText      = "text"
 	fieldTitle     = "title"
@@ -29,18 +32,21 @@ const (
 	fieldSource    = "source"
 	fieldOutlet    = "outlet"
 	fieldArticle   = "article_id"
-	fieldURL       = "url"
 	fieldPublished = "published"
-	fieldPosition  = "pos"
 	fieldSpeakerJS = "speakers_json"
 
 	// An article document, one per article beside its passages, holds the
-	// whole text for article-level scoring; its fields are its own, so
+	// whole text for article-level scoring and stores the article's fields
+	// that its passages' citations show; its indexed fields are its own, so
 	// passage queries never match it.
-	fieldKind         = "kind" // "article" on article documents only
-	fieldArticleTitle = "atitle"
-	fieldArticleBody  = "abody"
-	kindArticle       = "article"
+	fieldKind             = "kind" // "article" on article documents only
+	fieldArticleTitle     = "atitle"
+	fieldArticleBody      = "abody"
+	fieldArticleSource    = "asource"
+	fieldArticleOutlet    = "aoutlet"
+	fieldArticleURL       = "url"
+	fieldArticlePublished = "apublished" // RFC 3339
+	kindArticle           = "article"
 )
 
 func newMapping() mapping.IndexMapping {
@@ -53,10 +59,10 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	keywordField := func(store bool) *mapping.FieldMapping {
+	term := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = store
+		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
 		f.DocValues = false
@@ -71,11 +77,8 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	pos := bleve.NewNumericFieldMapping()
-	pos.Index = false
-	pos.IncludeInAll = false
-	pos.DocValues = false
 	published := bleve.NewDateTimeFieldMapping()
+	published.Store = false
 	published.IncludeInAll = false
 	published.DocValues = false
 	speech := bleve.NewBooleanFieldMapping()
@@ -85,19 +88,20 @@ func newMapping() mapping.IndexMapping {
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text(true))
-	doc.AddFieldMappingsAt(fieldTitle, text(true))
+	doc.AddFieldMappingsAt(fieldTitle, text(false))
 	doc.AddFieldMappingsAt(fieldSpeakers, text(false))
 	doc.AddFieldMappingsAt(fieldSpeech, speech)
-	doc.AddFieldMappingsAt(fieldSource, keywordField(true))
-	doc.AddFieldMappingsAt(fieldOutlet, keywordField(true))
-	doc.AddFieldMappingsAt(fieldArticle, keywordField(true))
-	doc.AddFieldMappingsAt(fieldURL, stored())
+	doc.AddFieldMappingsAt(fieldSource, term())
+	doc.AddFieldMappingsAt(fieldOutlet, term())
+	doc.AddFieldMappingsAt(fieldArticle, term())
 	doc.AddFieldMappingsAt(fieldSpeakerJS, stored())
 	doc.AddFieldMappingsAt(fieldPublished, published)
-	doc.AddFieldMappingsAt(fieldPosition, pos)
-	doc.AddFieldMappingsAt(fieldKind, keywordField(false))
-	doc.AddFieldMappingsAt(fieldArticleTitle, text(false))
+	doc.AddFieldMappingsAt(fieldKind, term())
+	doc.AddFieldMappingsAt(fieldArticleTitle, text(true))
 	doc.AddFieldMappingsAt(fieldArticleBody, text(false))
+	for _, f := range []string{fieldArticleSource, fieldArticleOutlet, fieldArticleURL, fieldArticlePublished} {
+		doc.AddFieldMappingsAt(f, stored())
+	}
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc

@@ -32,8 +32,15 @@ func (ix *Index) Passages(ctx context.Context, articleID string) ([]article.Pass
 			size = int(res.Total)
 			continue
 		}
+		arts := ix.articles()
 		for _, h := range res.Hits {
-			out = append(out, passageFrom(h.ID, h.Fields))
+			p, ok, err := arts.fill(passageFrom(h.ID, h.Fields))
+			if err != nil {
+				return nil, fmt.Errorf("index: passages of %s: %w", articleID, err)
+			}
+			if ok {
+				out = append(out, p)
+			}
 		}
 		sort.Slice(out, func(i, j int) bool { return out[i].Position < out[j].Position })
 		return out, nil

@@ -64,8 +64,8 @@ type Hit struct {
 	Score   float64
 }
 
-var storedFields = []string{fieldText, fieldTitle, fieldSource, fieldOutlet, fieldArticle, fieldURL,
-	fieldPublished, fieldPosition, fieldSpeakerJS}
+// storedFields are the fields a passage stores.
+var storedFields = []string{fieldText, fieldSpeakerJS}
 
 // Search returns the passages that best match q, best first. A query with
 // no clause returns nothing.
@@ -82,9 +82,16 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	hits := make([]Hit, len(res))
-	for i, h := range res {
-		hits[i] = Hit{Passage: passageFrom(h.ID, h.Fields), Score: h.Score}
+	hits := make([]Hit, 0, len(res))
+	arts := ix.articles()
+	for _, h := range res {
+		p, ok, err := arts.fill(passageFrom(h.ID, h.Fields))
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if ok {
+			hits = append(hits, Hit{Passage: p, Score: h.Score})
+		}
 	}
 	return hits, nil
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -222,6 +223,27 @@ func TestReindexKeepsAnswers(t *testing.T) {
 	after := askJSON(t, cfg, "who reacted to the Manchester leak")
 	if passages(before) != passages(after) {
 		t.Errorf("answers changed across reindex:\nbefore %v\nafter  %v", passages(before), passages(after))
+	}
+}
+
+// TestUnreadableIndexIsRebuiltAtStart: an index storybot cannot use (here
+// its serving generation is missing; an index of another schema version
+// takes the same path, see index.Open) is rebuilt from the store at
+// start-up, with the same answers.
+func TestUnreadableIndexIsRebuiltAtStart(t *testing.T) {
+	cfg := setup(t, filepath.Join(sharedtest.RepoRoot(), "examples", "corpus"))
+	mustRun(t, "--config", cfg, "ingest")
+	before := askJSON(t, cfg, "who reacted to the Manchester leak")
+	current := filepath.Join(filepath.Dir(cfg), "data", "index", "CURRENT")
+	if err := os.WriteFile(current, []byte("gen-19990101T000000.000000000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := askJSON(t, cfg, "who reacted to the Manchester leak")
+	if passages(after) == "" || passages(before) != passages(after) {
+		t.Errorf("answers after the rebuild:\nbefore %v\nafter  %v", passages(before), passages(after))
+	}
+	if !reflect.DeepEqual(before.Citations, after.Citations) {
+		t.Errorf("citations changed:\nbefore %+v\nafter  %+v", before.Citations, after.Citations)
 	}
 }
 
