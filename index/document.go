@@ -92,11 +92,8 @@ func checkPassages(ps []article.Passage) error {
 // passageFrom rebuilds a passage from the stored fields of a passage hit;
 // its article's fields are filled in by articles.fill.
 func passageFrom(id string, f map[string]any) article.Passage {
-	p := article.Passage{ID: id}
-	if i := strings.LastIndexByte(id, '/'); i >= 0 {
-		p.ArticleID = id[:i]
-		p.Position, _ = strconv.Atoi(id[i+1:]) // checkPassages let only such IDs in
-	}
+	p := article.Passage{ID: id, ArticleID: articleOf(id)}
+	p.Position, _ = strconv.Atoi(strings.TrimPrefix(id, p.ArticleID+"/")) // checkPassages let only such IDs in
 	p.Text, _ = f[fieldText].(string)
 	if js, _ := f[fieldSpeakerJS].(string); js != "" {
 		_ = json.Unmarshal([]byte(js), &p.Speakers) // written by document; a bad value only loses speakers

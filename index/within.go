@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -53,11 +52,11 @@ func (ix *Index) SearchWithin(ctx context.Context, q Query, size, lead, leadSize
 			l = append(l, h)
 		}
 	}
-	loaded := map[string]Hit{}
-	if wide, err = ix.load(w, loaded); err != nil {
+	loaded, arts := map[string]Hit{}, ix.articles()
+	if wide, err = ix.load(w, loaded, arts); err != nil {
 		return nil, nil, err
 	}
-	if leading, err = ix.load(l, loaded); err != nil {
+	if leading, err = ix.load(l, loaded, arts); err != nil {
 		return nil, nil, err
 	}
 	return wide, leading, nil
@@ -95,10 +94,11 @@ func articleOf(passageID string) string {
 	return passageID[:i]
 }
 
-// load returns ms as hits with their passages' stored fields, reading each
-// passage once across calls sharing seen. A passage gone since the search
-// (a rebuild swapped in) is left out.
-func (ix *Index) load(ms []*search.DocumentMatch, seen map[string]Hit) ([]Hit, error) {
+// load returns ms as hits with their passages' stored fields and their
+// articles' fields, reading each passage once across calls sharing seen
+// (and each article once across calls sharing arts). A passage or article
+// gone since the search (a rebuild swapped in) is left out.
+func (ix *Index) load(ms []*search.DocumentMatch, seen map[string]Hit, arts *articles) ([]Hit, error) {
 	var hits []Hit
 	for _, m := range ms {
 		h, ok := seen[m.ID]
@@ -110,7 +110,14 @@ func (ix *Index) load(ms []*search.DocumentMatch, seen map[string]Hit) ([]Hit, e
 			if doc == nil {
 				continue
 			}
-			h = Hit{Passage: passageFrom(m.ID, storedValues(doc)), Score: m.Score}
+			p, ok, err := arts.fill(passageFrom(m.ID, storedValues(doc)))
+			if err != nil {
+				return nil, fmt.Errorf("index: load %s: %w", m.ID, err)
+			}
+			if !ok {
+				continue
+			}
+			h = Hit{Passage: p, Score: m.Score}
 			seen[m.ID] = h
 		}
 		hits = append(hits, h)
@@ -118,21 +125,13 @@ func (ix *Index) load(ms []*search.DocumentMatch, seen map[string]Hit) ([]Hit, e
 	return hits, nil
 }
 
-// storedValues are doc's stored fields as a search hit would carry them.
+// storedValues are doc's stored fields as a search hit would carry them
+// (a passage stores text fields only).
 func storedValues(doc bindex.Document) map[string]any {
 	f := make(map[string]any, len(storedFields))
 	doc.VisitFields(func(fd bindex.Field) {
-		switch v := fd.(type) {
-		case bindex.TextField:
+		if v, ok := fd.(bindex.TextField); ok {
 			f[fd.Name()] = v.Text()
-		case bindex.NumericField:
-			if n, err := v.Number(); err == nil {
-				f[fd.Name()] = n
-			}
-		case bindex.DateTimeField:
-			if t, _, err := v.DateTime(); err == nil {
-				f[fd.Name()] = t.Format(time.RFC3339)
-			}
 		}
 	})
 	return f
