@@ -14,9 +14,11 @@ import (
 
 // Attribute finds the speakers of an article's paragraphs; result[i] lists
 // the statements of paragraphs[i] whose speaker is known (nil when none).
-func Attribute(paragraphs []string) [][]article.Speaker {
+// outlet is the name of the article's publisher (article.OutletName), empty
+// when unknown: an article never quotes its own outlet as a source.
+func Attribute(outlet string, paragraphs []string) [][]article.Speaker {
 	out := make([][]article.Speaker, len(paragraphs))
-	for _, s := range Statements(paragraphs) {
+	for _, s := range Statements(outlet, paragraphs) {
 		if s.Speaker != "" {
 			out[s.Paragraph] = append(out[s.Paragraph], s.article())
 		}
@@ -28,13 +30,15 @@ func Attribute(paragraphs []string) [][]article.Speaker {
 // Context carries across paragraphs: pronouns and "the minister added"
 // resolve to people named before; a quotation that opens in one paragraph
 // and continues in the next is attributed in both. A statement whose
-// speaker the text leaves uncertain has no Speaker.
-func Statements(paragraphs []string) []Statement {
+// speaker the text leaves uncertain has no Speaker. outlet is as for
+// Attribute.
+func Statements(outlet string, paragraphs []string) []Statement {
 	paras := make([]*para, len(paragraphs))
 	for i, text := range paragraphs {
 		paras[i] = newPara(text)
 	}
 	d := newDoc(paras)
+	d.outlet = strings.TrimPrefix(strings.Join(strings.Fields(outlet), " "), "The ")
 	found := make([][]statement, len(paragraphs))
 	var prev result
 	for i, p := range paras {
@@ -308,7 +312,7 @@ func (p *para) subjectBefore(q quoteSpan) *speaker {
 			return nil
 		}
 		sp, ok := p.doc.resolve(ph, p)
-		if !ok {
+		if !ok || p.citesOutlet(cueVerb, -1, ph, sp) {
 			return uncertain
 		}
 		p.doc.remember(sp)

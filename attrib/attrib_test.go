@@ -138,9 +138,23 @@ func TestAttribute(t *testing.T) {
 			`"Never use recalled products," Ann Lee, a spokeswoman for the agency, told USA TODAY.`,
 			`The chairs were withdrawn in March, her office confirmed to USA TODAY.`},
 			[]want{{0, "Ann Lee", "spokeswoman for the agency"}}},
-		{"the one quoted speaks, not the paper quoting", []string{
+		{"the one quoted speaks, not the paper quoting, which reported and did not speak", []string{
 			`Acme said it would cut prices, The Daily Post reported. "Shoppers are very sensitive to prices," it quoted chief executive Dan Reed saying.`},
-			[]want{{0, "Acme", ""}, {0, "Daily Post", ""}, {0, "Dan Reed", "chief executive"}}},
+			[]want{{0, "Acme", ""}, {0, "Dan Reed", "chief executive"}}},
+		{"a news outlet cited as the source is no speaker", []string{
+			`The plant will close in May, the Denver Post reported.`,
+			`The talks had "gone nowhere", said The Guardian.`,
+			`Prices rose 3%, according to the Casper Star-Tribune.`,
+			`"We will appeal," Ann Lee told CNN. CNN said the ruling was expected within weeks.`,
+			`Acme has cut 200 jobs, Reuters reported.`,
+			`The Sun said the couple had "moved on".`},
+			[]want{{3, "Ann Lee", ""}}},
+		{"an outlet speaking for itself speaks; one named like a person is a person", []string{
+			`A Daily Post spokesman said the paper stood by its reporting.`,
+			`The Daily Post issued a statement saying it would appeal.`,
+			`Emily Post said the storm was the worst in years.`,
+			`Jessica Sun said the plan would fail.`},
+			[]want{{0, "Daily Post", ""}, {1, "Daily Post", ""}, {2, "Emily Post", ""}, {3, "Jessica Sun", ""}}},
 		{"words given to describe something are the describer's", []string{
 			`Ann Lee, the mayor's sister, called the plan "a ploy to win votes at any cost."`,
 			`Dan Reed of the Parents' Campaign accused the minister of "playing politics with children's health".`,
@@ -176,7 +190,7 @@ func TestAttribute(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Attribute(tc.paras)
+			got := Attribute("", tc.paras)
 			var flat []want
 			listed := map[want]bool{} // a speaker is listed once per statement; compare once per paragraph
 			for i, ss := range got {
@@ -204,7 +218,7 @@ func TestAttribute(t *testing.T) {
 
 func TestAttributeKeepsWholeQuote(t *testing.T) {
 	words := strings.TrimSpace(strings.Repeat("This is a long sentence that goes on and on. ", 12))
-	got := Attribute([]string{`"` + words + `" said Mr Smith.`})
+	got := Attribute("", []string{`"` + words + `" said Mr Smith.`})
 	if len(got[0]) != 1 {
 		t.Fatalf("got %v, want one speaker", got[0])
 	}
@@ -220,7 +234,7 @@ func TestAttributeKeepsEachStatement(t *testing.T) {
 	para := `"Cloud systems have been around for several years," said Dan Reed. ` +
 		`"Most banks simply upgrade as part of their usual cycle," he said. ` +
 		`"It's pretty unusual to hear about outages like this," he added.`
-	got := Attribute([]string{para})[0]
+	got := Attribute("", []string{para})[0]
 	var quotes []string
 	for _, s := range got {
 		if s.Name != "Dan Reed" {
@@ -233,5 +247,34 @@ func TestAttributeKeepsEachStatement(t *testing.T) {
 	}
 	if want := "It's pretty unusual to hear about outages like this"; quotes[2] != want {
 		t.Errorf("got last quote %q, want %q", quotes[2], want)
+	}
+}
+
+func TestOwnOutletIsNoSpeaker(t *testing.T) {
+	paras := []string{
+		`The vote will be held on Friday, CNN confirmed.`,
+		`Storms will reach the coast by noon, said Dan Reed, a CNN correspondent.`,
+		`Flooding closed 40 roads, the USA TODAY Network said.`,
+	}
+	tests := []struct {
+		outlet string
+		want   []string
+	}{
+		{"", []string{"CNN", "Dan Reed", "USA TODAY Network"}},
+		{"CNN", []string{"Dan Reed", "USA TODAY Network"}},
+		{"CNN Business", []string{"Dan Reed", "USA TODAY Network"}},
+		{"USA TODAY", []string{"CNN", "Dan Reed"}},
+		{"The Week", []string{"CNN", "Dan Reed", "USA TODAY Network"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, ss := range Attribute(tc.outlet, paras) {
+			for _, s := range ss {
+				got = append(got, s.Name)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("outlet %q: got speakers %q, want %q", tc.outlet, got, tc.want)
+		}
 	}
 }

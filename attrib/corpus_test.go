@@ -44,7 +44,7 @@ func TestAttributeBBCCorpus(t *testing.T) {
 	var paras, withSpeaker, speakers int
 	for _, f := range files {
 		ps := bbcArticle(t, f)
-		got := Attribute(ps)
+		got := Attribute("", ps)
 		if len(got) != len(ps) {
 			t.Fatalf("%s: got %d results, want %d", f, len(got), len(ps))
 		}
@@ -102,7 +102,7 @@ func TestAttributeWhoDevRecall(t *testing.T) {
 		}
 		ps := bbcArticle(t, filepath.Join(shared, "corpus", "bbc", c.Article+".txt"))
 		var names []string
-		for _, ss := range Attribute(ps) {
+		for _, ss := range Attribute("", ps) {
 			for _, s := range ss {
 				names = append(names, s.Name)
 			}
@@ -139,7 +139,7 @@ func BenchmarkAttribute(b *testing.B) {
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
-		Attribute(arts[n%len(arts)])
+		Attribute("", arts[n%len(arts)])
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")

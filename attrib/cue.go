@@ -267,7 +267,7 @@ func (p *para) attributeCue(c cue, said []*speaker) (*speaker, []string, bool) {
 		return nil, nil, false
 	}
 	sp, ok := p.doc.resolve(ph, p)
-	if !ok {
+	if !ok || p.citesOutlet(c.kind, c.first, ph, sp) {
 		sp = *uncertain
 	}
 	a, b := p.toks[c.first].start, p.toks[c.end-1].end

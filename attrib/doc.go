@@ -12,7 +12,11 @@ type doc struct {
 	alone    map[string]bool // capitalised words standing alone, as surnames do
 	entities []entity
 	mentions [][]mention // per paragraph, in reading order
-	paras    []*para
+	// listeners are the names, in lower case, of those the article has
+	// someone speak to ("told Reuters"): outlets, unless people
+	listeners map[string]bool
+	outlet    string // the article's publisher, without "The"; empty if unknown
+	paras     []*para
 }
 
 // speaker is a resolved speaker of the article.
@@ -28,7 +32,7 @@ var uncertain = &speaker{ent: -1}
 
 func newDoc(paras []*para) *doc {
 	d := &doc{lower: map[string]bool{}, capsMid: map[string]bool{}, alone: map[string]bool{},
-		mentions: make([][]mention, len(paras)), paras: paras}
+		listeners: map[string]bool{}, mentions: make([][]mention, len(paras)), paras: paras}
 	for _, p := range paras {
 		for _, s := range p.sents {
 			for i := s[0]; i >= 0 && i < s[1]; i++ {

@@ -11,6 +11,7 @@ type entity struct {
 	mentions   int
 	spoke      bool
 	spokes     bool // has spoken through a spokesperson
+	outlet     bool // a news outlet cited as a source (see citesOutlet)
 }
 
 // mention is one naming of an entity outside quotation marks.
@@ -45,7 +46,11 @@ func (d *doc) addMentions(p *para) {
 			e := capsFwd(p.toks, i, s[1])
 			if a := p.trimCommon(i, e, s[0]); a < e && !p.placed(a) && !p.modifier(a, e) {
 				for _, part := range pairParts(p.toks, a, e) {
-					id := d.entityFor(p.nameAt(part[0], part[1], s[0], s[1]))
+					ph := p.nameAt(part[0], part[1], s[0], s[1])
+					id := d.entityFor(ph)
+					if p.listens(part[0]) {
+						d.listened(id, ph.name)
+					}
 					if p.is(part[0]-1, listenerVerbs) {
 						continue // "told Radio Five": the outlet listens
 					}

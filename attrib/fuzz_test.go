@@ -8,28 +8,29 @@ import (
 	"storybot/internal/sharedtest"
 )
 
-// FuzzAttribute attributes any text, split into paragraphs at blank lines:
-// no panic, one speaker list per paragraph, and every quote a verbatim part
-// of its paragraph, as Attribute promises.
+// FuzzAttribute attributes any text, split into paragraphs at blank lines,
+// as published by any outlet: no panic, one speaker list per paragraph, and
+// every quote a verbatim part of its paragraph, as Attribute promises.
 func FuzzAttribute(f *testing.F) {
-	f.Add("\"We will fight this,\" said Roger Carr, Cadbury's chairman.\n\nHe added: \"The offer is too low.")
-	f.Add("U.K. Home Secretary Amber Rudd said it was irritating.\n\nAccording to police, the leak harmed the inquiry.")
-	f.Add("“Open quote never closed\n\n” said")
+	f.Add("", "\"We will fight this,\" said Roger Carr, Cadbury's chairman.\n\nHe added: \"The offer is too low.")
+	f.Add("BBC News", "U.K. Home Secretary Amber Rudd said it was irritating.\n\nAccording to police, the leak harmed the inquiry.")
+	f.Add("CNN", "“Open quote never closed\n\n” said")
+	f.Add("USA TODAY", "The plant will close, CNN reported.\n\n\"No,\" Ann Lee told USA TODAY Network.")
 	if files := sharedtest.Glob("seed/*.txt"); len(files) > 0 {
 		b, err := os.ReadFile(files[0])
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(string(b))
+		f.Add("", string(b))
 	}
 	for _, p := range sharedtest.Glob("eval/attrib-dev.jsonl") {
 		for _, para := range sharedtest.Strings(f, p, "paragraph") {
-			f.Add(para)
+			f.Add("The Week", para)
 		}
 	}
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, outlet, text string) {
 		paras := strings.Split(text, "\n\n")
-		got := Attribute(paras)
+		got := Attribute(outlet, paras)
 		if len(got) != len(paras) {
 			t.Fatalf("got %d speaker lists for %d paragraphs", len(got), len(paras))
 		}

@@ -23,7 +23,7 @@ func TestAttributeSeed(t *testing.T) {
 	}
 	found := map[string]string{} // name → role
 	quotes := map[string][]string{}
-	for i, ss := range Attribute(paras) {
+	for i, ss := range Attribute("", paras) {
 		for _, s := range ss {
 			found[s.Name] = s.Role
 			quotes[s.Name] = append(quotes[s.Name], s.Quote)

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata goldens; refused when 
 // render writes an article's statements one a line, as the goldens hold them.
 func render(paras []string) string {
 	var b strings.Builder
-	for _, s := range Statements(paras) {
+	for _, s := range Statements("", paras) {
 		fmt.Fprintf(&b, "[%d] %s | %s | %s | %s\n", s.Paragraph, s.Speaker, s.Role, s.Kind, s.Quote)
 	}
 	return b.String()

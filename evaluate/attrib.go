@@ -116,7 +116,7 @@ func attributePage(a WebArticle) ([]string, [][]article.Speaker, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return x.Paragraphs, attrib.Attribute(x.Paragraphs), nil
+	return x.Paragraphs, attrib.Attribute(x.SiteName, x.Paragraphs), nil
 }
 
 func (r *AttribReport) add(g AttribCase, v attribVerdict) {

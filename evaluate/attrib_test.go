@@ -11,11 +11,14 @@ import (
 )
 
 // attribFloors are the attrib-dev figures the attributor reaches today, as
-// statements (173 right of 178 found; 172 of 200 gold found right): a change that loses a
+// statements (170 right of 175 found; 169 of 200 gold found right): a change that loses a
 // gold statement, or gives one to a wrong speaker, fails. Both are above
 // issue 9's targets (precision 0.95, recall 0.75), and each half stays
-// within maxSplitGap of the other.
-var attribFloors = struct{ precision, recall float64 }{173.0 / 178, 172.0 / 200}
+// within maxSplitGap of the other. Three gold statements give a
+// newspaper's words in a press review to the newspaper ("…, said The
+// Telegraph"); issue 9 wants no outlet quoted as a source as a speaker,
+// so since attrib.Version 21 those are no one's and missed.
+var attribFloors = struct{ precision, recall float64 }{170.0 / 175, 169.0 / 200}
 
 const maxSplitGap = 0.04
 

@@ -290,7 +290,7 @@ func backoff(n int) time.Duration {
 // Passages cuts a stored article into indexable passages with their
 // speakers.
 func Passages(a article.Article) []article.Passage {
-	return passage.Split(a, attrib.Attribute(a.Paragraphs))
+	return passage.Split(a, attrib.Attribute(a.OutletName(), a.Paragraphs))
 }
 
 func (s *Summary) count(st store.PutStatus, passages int, err error, what string) {

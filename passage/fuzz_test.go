@@ -26,7 +26,7 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		a := article.Article{ID: "a1", Title: "T", Paragraphs: strings.Split(text, "\n\n")}
-		ps := Split(a, attrib.Attribute(a.Paragraphs))
+		ps := Split(a, attrib.Attribute(a.OutletName(), a.Paragraphs))
 		var got []string
 		for i, p := range ps {
 			if p.Position != i || p.ArticleID != "a1" || strings.TrimSpace(p.Text) == "" {

@@ -29,9 +29,12 @@ type goldQuote struct {
 // each returned quote that is a gold quote against the gold speaker: the
 // share that are truly the speaker's (no statement by anyone else) and the
 // share of the speakers' gold quotes found. The floors are today's
-// figures; attribution improving raises them.
+// figures; attribution improving raises them. Three gold quotes are a
+// newspaper's words in a press review, given to the newspaper; since news
+// outlets cited as sources are no one (attrib.Version 21) they are not
+// found.
 func TestQuotesAgainstAttributionGold(t *testing.T) {
-	const precisionFloor, recallFloor = 1.0, 135.0 / 200
+	const precisionFloor, recallFloor = 1.0, 132.0 / 200
 	gold := readGold(t)
 	c, err := evaluate.Open(context.Background(), t.TempDir())
 	if err != nil {

@@ -49,7 +49,7 @@ func cmdAttrib(ctx context.Context, e *env, args []string) error {
 	if *pageURL != "" {
 		out.URL = *pageURL
 	}
-	for _, s := range attrib.Statements(a.Paragraphs) {
+	for _, s := range attrib.Statements(a.OutletName(), a.Paragraphs) {
 		out.Statements = append(out.Statements, statementOutline{
 			Speaker: s.Speaker, Role: s.Role, Quote: s.Quote, Paragraph: s.Paragraph + 1, Kind: s.Kind,
 		})
