@@ -13,7 +13,7 @@ type doc struct {
 	entities []entity
 	mentions [][]mention // per paragraph, in reading order
 	// listeners are the names, in lower case, of those the article has
-	// someone speak to ("told Reuters"): outlets, unless people
+	// someone speak to ("told CNN"); initials among them are outlets'
 	listeners map[string]bool
 	outlet    string // the article's publisher, without "The"; empty if unknown
 	paras     []*para
