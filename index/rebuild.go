@@ -48,6 +48,9 @@ func (ix *Index) Rebuild(ctx context.Context, fill Fill) (int, error) {
 		err = ctx.Err()
 	}
 	if err == nil {
+		err = compact(ctx, next)
+	}
+	if err == nil {
 		err = writeCurrent(ix.dir, gen)
 	}
 	if err != nil {
