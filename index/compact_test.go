@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -26,7 +27,8 @@ func segments(t *testing.T, ix *Index) int {
 }
 
 // TestCompactMergesSegments: articles written one at a time leave many
-// segments; Compact merges them into one, and the index answers as before.
+// segments; Compact merges them into one, removes their files, and the
+// index answers as before.
 func TestCompactMergesSegments(t *testing.T) {
 	ctx := context.Background()
 	ix := open(t, t.TempDir())
@@ -54,6 +56,9 @@ func TestCompactMergesSegments(t *testing.T) {
 	}
 	if got := segments(t, ix); got != 1 {
 		t.Errorf("%d segments after compacting (%d before), want 1", got, n)
+	}
+	if zaps, _ := filepath.Glob(filepath.Join(ix.dir, ix.name, "store", "*.zap")); len(zaps) != 1 {
+		t.Errorf("%d segment files on disk after compacting, want 1: the merged-away ones are left", len(zaps))
 	}
 	after, err := ix.Search(ctx, q)
 	if err != nil {
