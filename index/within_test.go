@@ -66,3 +66,29 @@ func TestSearchWithinMatchesTwoSearches(t *testing.T) {
 	withinCap = 3
 	t.Run("fallback", check)
 }
+
+// TestSearchWithinPassagesOnly: the article filter matches the articles'
+// own documents too, yet with fewer matching passages than asked for only
+// the passages holding a word of the question come back.
+func TestSearchWithinPassagesOnly(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, t.TempDir())
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, id := range []string{"a", "b"} {
+		if err := ix.Replace(ctx, id, passages(id, "Port news", "wire", day, "The dock strike went on.", "Rain.")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wide, lead, err := ix.SearchWithin(ctx, Query{Clauses: []Clause{{Text: "strike"}}, ArticleIDs: []string{"a", "b"}}, 50, 1, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(ids(wide), ids(lead)) != "[a/0 b/0] [a/0]" {
+		t.Errorf("got %v and %v, want [a/0 b/0] and [a/0]", ids(wide), ids(lead))
+	}
+	for _, h := range append(wide, lead...) {
+		if h.Passage.Text == "" {
+			t.Errorf("hit %q has no text: not a passage", h.Passage.ID)
+		}
+	}
+}
