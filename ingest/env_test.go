@@ -22,6 +22,7 @@ type env struct {
 	in    *Ingester
 	fetch fetch.Options
 	opts  Options
+	dir   string // holds store.db and index
 
 	closeOnce sync.Once
 }
@@ -46,7 +47,7 @@ func newEnv(tb testing.TB, fo fetch.Options, o Options) *env {
 	if o.RetryBackoff == 0 {
 		o.RetryBackoff = time.Millisecond
 	}
-	e := &env{store: st, index: ix, fetch: fo, opts: o}
+	e := &env{store: st, index: ix, fetch: fo, opts: o, dir: dir}
 	e.in = New(st, ix, fetch.New(fo), quietLog(), o)
 	tb.Cleanup(e.close)
 	return e

@@ -101,6 +101,10 @@ type Options struct {
 	RetryBackoff time.Duration // first retry's wait, doubled each time; default 1s
 	PagesPerFeed int           // newest items whose pages are fetched per feed run; default 50
 	Force        bool          // ignore a failing source's back-off
+	// Bulk ends a run that wrote passages by compacting the index
+	// (storybot ingest of a folder or list; scheduled runs write little
+	// and leave merging to bleve).
+	Bulk bool
 }
 
 // Ingester runs ingestion. It is safe for concurrent use.
@@ -160,6 +164,12 @@ func (in *Ingester) Run(ctx context.Context, sources []Source, p Progress) Summa
 		}()
 	}
 	wg.Wait()
+	if in.opts.Bulk && total.Passages > 0 && ctx.Err() == nil {
+		// a bulk write leaves many segments behind; asks pay for each
+		if err := in.index.Compact(ctx); err != nil {
+			in.log.Warn("ingest: compact index", "error", err)
+		}
+	}
 	total.Took = time.Since(start)
 	return total
 }

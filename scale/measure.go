@@ -67,13 +67,8 @@ func Ingest(ctx context.Context, dir string, c Corpus) (Ingested, error) {
 		return Ingested{}, err
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	in := ingest.New(d.store, d.index, fetch.New(fetch.Options{}), log, ingest.Options{})
+	in := ingest.New(d.store, d.index, fetch.New(fetch.Options{}), log, ingest.Options{Bulk: true})
 	s := in.Run(ctx, []ingest.Source{{Name: "scale", Kind: ingest.KindPath, Target: c.ArticlesDir()}}, nil)
-	if s.Passages > 0 {
-		if err := d.index.Compact(ctx); err != nil { // as storybot ingest does
-			return Ingested{}, err
-		}
-	}
 	if err := d.close(); err != nil {
 		return Ingested{}, err
 	}

@@ -107,10 +107,11 @@ func (a *app) fetcher() *fetch.Client {
 	return fetch.New(fetch.Options{Timeout: f.Timeout, MaxBytes: f.MaxBytes, UserAgent: f.UserAgent, HostDelay: f.HostDelay})
 }
 
-func (a *app) ingester(force bool) *ingest.Ingester {
+// ingester is an Ingester with o and the configured fetch settings.
+func (a *app) ingester(o ingest.Options) *ingest.Ingester {
 	f := a.cfg.Fetch
-	return ingest.New(a.store, a.index, a.fetcher(), a.log, ingest.Options{
-		Concurrency: f.Concurrency, Retries: f.Retries, PagesPerFeed: f.PagesPerFeed, Force: force})
+	o.Concurrency, o.Retries, o.PagesPerFeed = f.Concurrency, f.Retries, f.PagesPerFeed
+	return ingest.New(a.store, a.index, a.fetcher(), a.log, o)
 }
 
 // newLogger writes text to a terminal and JSON elsewhere, unless told.

@@ -36,14 +36,8 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 		sources[i].AllowPrivate = sources[i].AllowPrivate || *private
 	}
 	b := newBar(e.stderr, "ingest")
-	s := a.ingester(*force).Run(ctx, sources, b)
+	s := a.ingester(ingest.Options{Force: *force, Bulk: true}).Run(ctx, sources, b)
 	b.Finish()
-	if s.Passages > 0 && ctx.Err() == nil {
-		// a bulk write leaves many segments behind; asks pay for each
-		if err := a.index.Compact(ctx); err != nil {
-			a.log.Warn("ingest: compact index", "error", err)
-		}
-	}
 	for _, err := range s.Errors {
 		a.log.Warn("ingest failed", "error", err)
 	}

@@ -36,7 +36,7 @@ type service struct {
 // newService joins the parts; poster may be nil where nothing is posted
 // (the digest runner then only composes).
 func newService(a *app, m *metrics.Storybot, poster digest.Poster) *service {
-	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(false),
+	s := &service{app: a, answers: answer.New(a.index), ingest: a.ingester(ingest.Options{}),
 		stories: story.New(a.index), quotes: quotes.New(a.index), metrics: m}
 	s.digests = &digest.Runner{Stories: a.store, Articles: a.store, Matcher: matcher{s.stories}, Poster: poster, Visible: s,
 		Log: a.log, MaxEntries: a.cfg.Schedule.DigestLimit, PostEmpty: a.cfg.Schedule.PostEmpty,
