@@ -42,17 +42,14 @@ func document(p article.Passage) map[string]any {
 
 // articleDocument is the bleve form of the article whose passages are ps,
 // all of one article: its title and its whole text, indexed, and the
-// fields its passages' citations show, stored.
+// fields its passages' citations show, stored. Its text is left empty
+// here: analyzed fills it in from its passages'.
 func articleDocument(ps []article.Passage) map[string]any {
 	p := ps[0]
-	texts := make([]string, len(ps))
-	for i, x := range ps {
-		texts[i] = x.Text
-	}
 	d := map[string]any{
 		fieldKind:          kindArticle,
 		fieldArticleTitle:  p.Title,
-		fieldArticleBody:   strings.Join(texts, "\n\n"),
+		fieldArticleBody:   "",
 		fieldSource:        p.Source,
 		fieldArticle:       p.ArticleID,
 		fieldArticleSource: p.Source,

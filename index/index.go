@@ -8,8 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -148,10 +150,8 @@ func (ix *Index) ReplaceMany(ctx context.Context, articles map[string][]article.
 		for _, pid := range old {
 			b.Delete(pid)
 		}
-		for _, ps := range articles {
-			if err := addAll(b, ps); err != nil {
-				return err
-			}
+		if err := addAll(b, idx.Mapping(), slices.Collect(maps.Values(articles))); err != nil {
+			return err
 		}
 		if err := idx.Batch(b); err != nil {
 			return fmt.Errorf("index: write %d articles: %w", len(articles), err)
@@ -174,25 +174,6 @@ func (ix *Index) Has(ctx context.Context, articleID string) (bool, error) {
 		return false, fmt.Errorf("index: look up %s: %w", articleID, err)
 	}
 	return res.Total > 0, nil
-}
-
-// addAll adds the passages of one article and its article document.
-func addAll(b *bleve.Batch, ps []article.Passage) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	if err := checkPassages(ps); err != nil {
-		return err
-	}
-	for _, p := range ps {
-		if err := b.Index(p.ID, document(p)); err != nil {
-			return fmt.Errorf("index: passage %s: %w", p.ID, err)
-		}
-	}
-	if err := b.Index(ps[0].ArticleID, articleDocument(ps)); err != nil {
-		return fmt.Errorf("index: article %s: %w", ps[0].ArticleID, err)
-	}
-	return nil
 }
 
 // passageIDs returns the IDs of every indexed passage of the articles,

@@ -166,14 +166,15 @@ func (w *rebuildWriter) write(arts [][]article.Passage) error {
 	defer w.ix.mu.Unlock()
 	b := w.idx.NewBatch()
 	n := 0
+	var fresh [][]article.Passage
 	for _, ps := range arts {
-		if w.ix.touched[ps[0].ArticleID] {
-			continue
+		if !w.ix.touched[ps[0].ArticleID] {
+			fresh = append(fresh, ps)
+			n += len(ps)
 		}
-		if err := addAll(b, ps); err != nil {
-			return err
-		}
-		n += len(ps)
+	}
+	if err := addAll(b, w.idx.Mapping(), fresh); err != nil {
+		return err
 	}
 	if err := w.idx.Batch(b); err != nil {
 		return err
