@@ -92,6 +92,7 @@ func (in *Ingester) readFile(path, source string) (a article.Article, err error)
 	}
 	a.Source = source
 	a.Fetched = time.Now().UTC()
+	a.Hash = article.ContentHash(a.Title, a.Paragraphs) // here, on all cores, not in the store's write
 	return a, nil
 }
 
