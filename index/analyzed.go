@@ -2,9 +2,6 @@ package index
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	bdoc "github.com/blevesearch/bleve/v2/document"
@@ -12,6 +9,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"storybot/article"
+	"storybot/internal/parallel"
 )
 
 // analyzedField is a text field analysed before its batch is written:
@@ -47,16 +45,7 @@ func (f *bodyField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return 
 func addAll(b *bleve.Batch, m mapping.IndexMapping, arts [][]article.Passage) error {
 	docs := make([][]*bdoc.Document, len(arts))
 	errs := make([]error, len(arts))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(arts)) {
-		wg.Go(func() {
-			for k := int(next.Add(1)) - 1; k < len(arts); k = int(next.Add(1)) - 1 {
-				docs[k], errs[k] = analyzed(m, arts[k])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(arts), func(k int) { docs[k], errs[k] = analyzed(m, arts[k]) })
 	for k, ds := range docs {
 		if errs[k] != nil {
 			return errs[k]

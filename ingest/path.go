@@ -2,12 +2,10 @@ package ingest
 
 import (
 	"context"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"storybot/article"
 	"storybot/index"
+	"storybot/internal/parallel"
 	"storybot/store"
 )
 
@@ -67,7 +65,7 @@ type parsedChunk struct {
 func (in *Ingester) readChunk(files []string, source string) parsedChunk {
 	arts := make([]article.Article, len(files))
 	errs := make([]error, len(files))
-	parallel(len(files), func(i int) { arts[i], errs[i] = in.readFile(files[i], source) })
+	parallel.For(len(files), func(i int) { arts[i], errs[i] = in.readFile(files[i], source) })
 	c := parsedChunk{files: len(files)}
 	for i, err := range errs {
 		if err != nil {
@@ -77,22 +75,6 @@ func (in *Ingester) readChunk(files []string, source string) parsedChunk {
 		c.articles = append(c.articles, arts[i])
 	}
 	return c
-}
-
-// parallel calls fn(0) … fn(n-1) on as many goroutines as there are cores.
-func parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // saveMany stores articles in one transaction, then indexes in one batch
@@ -141,7 +123,7 @@ func (in *Ingester) saveMany(ctx context.Context, arts []article.Article) Summar
 func indexArticles(ctx context.Context, st *store.Store, ix *index.Index, arts []article.Article, deleted []string) (counts map[string]int, failed map[string]error, err error) {
 	ps := make([][]article.Passage, len(arts))
 	errs := make([]error, len(arts))
-	parallel(len(arts), func(i int) { ps[i], errs[i] = cut(arts[i]) })
+	parallel.For(len(arts), func(i int) { ps[i], errs[i] = cut(arts[i]) })
 	toIndex := make(map[string][]article.Passage, len(arts)+len(deleted))
 	indexed := make(map[string]string, len(arts)+len(deleted))
 	counts, failed = map[string]int{}, map[string]error{}

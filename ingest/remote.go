@@ -12,6 +12,7 @@ import (
 	"storybot/extract"
 	"storybot/feed"
 	"storybot/fetch"
+	"storybot/internal/parallel"
 	"storybot/store"
 )
 
@@ -109,7 +110,7 @@ func (in *Ingester) ingestFeed(ctx context.Context, src Source, f *feed.Feed, p 
 		part := items[start:min(start+feedBatch, len(items))]
 		arts := make([]article.Article, len(part))
 		errs := make([]error, len(part))
-		parallel(len(part), func(i int) {
+		parallel.For(len(part), func(i int) {
 			if errs[i] = ctx.Err(); errs[i] == nil {
 				arts[i], errs[i] = in.itemArticle(ctx, src, f.Title, part[i])
 			}
