@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"storybot/article"
+	"storybot/internal/parallel"
 )
 
 // PutStatus says what PutArticle did with an article.
@@ -62,22 +63,22 @@ type record struct {
 // article is returned and the URL remembered as its alias, so re-fetching
 // it is cheap. All in one transaction.
 func (s *Store) PutArticle(ctx context.Context, a article.Article) (article.Article, PutStatus, error) {
-	a, err := prepare(a)
+	p, err := prepare(a)
 	if err != nil {
 		return article.Article{}, 0, fmt.Errorf("store: put article: %w", err)
 	}
-	if stored, st, ok := s.putNoWrite(ctx, a); ok {
+	if stored, st, ok := s.putNoWrite(ctx, p.Article); ok {
 		return stored, st, nil
 	}
 	var stored article.Article
 	var st PutStatus
 	err = s.update(ctx, func(tx *bolt.Tx) error {
 		var err error
-		stored, st, err = articleTx(tx).put(a, s.now())
+		stored, st, err = articleTx(tx).put(p, s.now())
 		return err
 	})
 	if err != nil {
-		return article.Article{}, 0, fmt.Errorf("store: put article %s: %w", a.URL, err)
+		return article.Article{}, 0, fmt.Errorf("store: put article %s: %w", p.URL, err)
 	}
 	return stored, st, nil
 }
@@ -92,21 +93,21 @@ type PutResult struct {
 // fsync for the lot, for bulk imports. If any article fails nothing is
 // written.
 func (s *Store) PutArticles(ctx context.Context, as []article.Article) ([]PutResult, error) {
-	prepared := make([]article.Article, len(as))
-	for i, a := range as {
-		p, err := prepare(a)
+	ps := make([]prepared, len(as))
+	errs := make([]error, len(as))
+	parallel.For(len(as), func(i int) { ps[i], errs[i] = prepare(as[i]) }) // hashing is most of it
+	for _, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("store: put articles: %w", err)
 		}
-		prepared[i] = p
 	}
 	results := make([]PutResult, len(as))
 	err := s.update(ctx, func(tx *bolt.Tx) error {
 		b, now := articleTx(tx), s.now()
-		for i, a := range prepared {
-			stored, st, err := b.put(a, now)
+		for i, p := range ps {
+			stored, st, err := b.put(p, now)
 			if err != nil {
-				return fmt.Errorf("%s: %w", a.URL, err)
+				return fmt.Errorf("%s: %w", p.URL, err)
 			}
 			results[i] = PutResult{stored, st}
 		}
@@ -118,20 +119,27 @@ func (s *Store) PutArticles(ctx context.Context, as []article.Article) ([]PutRes
 	return results, nil
 }
 
-// prepare sets the canonical URL, ID and hash PutArticle keys on.
-func prepare(a article.Article) (article.Article, error) {
+// prepared is an article with the canonical URL, ID and hashes
+// PutArticle keys on.
+type prepared struct {
+	article.Article
+	body string // article.BodyHash of its paragraphs
+}
+
+// prepare computes what PutArticle keys on.
+func prepare(a article.Article) (prepared, error) {
 	if strings.TrimSpace(a.URL) == "" {
-		return article.Article{}, errors.New("empty url")
+		return prepared{}, errors.New("empty url")
 	}
 	u, err := article.CanonicalURL(a.URL)
 	if err != nil {
-		return article.Article{}, err
+		return prepared{}, err
 	}
 	a.URL, a.ID = u, article.IDFor(u)
 	if a.Hash == "" {
 		a.Hash = article.ContentHash(a.Title, a.Paragraphs)
 	}
-	return a, nil
+	return prepared{a, article.BodyHash(a.Paragraphs)}, nil
 }
 
 // putNoWrite answers PutArticle from a read transaction when nothing would

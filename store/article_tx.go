@@ -41,8 +41,8 @@ func (b articleBuckets) get(id []byte) (record, error) {
 }
 
 // put applies PutArticle's rules to a, whose URL, ID and Hash are set.
-func (b articleBuckets) put(a article.Article, now time.Time) (article.Article, PutStatus, error) {
-	body := article.BodyHash(a.Paragraphs)
+func (b articleBuckets) put(p prepared, now time.Time) (article.Article, PutStatus, error) {
+	a, body := p.Article, p.body
 	if id := b.urls.Get([]byte(a.URL)); id != nil {
 		rec, err := b.get(id)
 		switch {
