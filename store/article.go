@@ -63,13 +63,14 @@ type record struct {
 // article is returned and the URL remembered as its alias, so re-fetching
 // it is cheap. All in one transaction.
 func (s *Store) PutArticle(ctx context.Context, a article.Article) (article.Article, PutStatus, error) {
-	p, err := prepare(a)
+	a, err := prepare(a)
 	if err != nil {
 		return article.Article{}, 0, fmt.Errorf("store: put article: %w", err)
 	}
-	if stored, st, ok := s.putNoWrite(ctx, p.Article); ok {
-		return stored, st, nil
+	if stored, st, ok := s.putNoWrite(ctx, a); ok {
+		return stored, st, nil // an unchanged re-fetch: no body hash needed
 	}
+	p := withBody(a)
 	var stored article.Article
 	var st PutStatus
 	err = s.update(ctx, func(tx *bolt.Tx) error {
@@ -95,7 +96,12 @@ type PutResult struct {
 func (s *Store) PutArticles(ctx context.Context, as []article.Article) ([]PutResult, error) {
 	ps := make([]prepared, len(as))
 	errs := make([]error, len(as))
-	parallel.For(len(as), func(i int) { ps[i], errs[i] = prepare(as[i]) }) // hashing is most of it
+	parallel.For(len(as), func(i int) { // hashing is most of it
+		var a article.Article
+		if a, errs[i] = prepare(as[i]); errs[i] == nil {
+			ps[i] = withBody(a)
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("store: put articles: %w", err)
@@ -119,27 +125,30 @@ func (s *Store) PutArticles(ctx context.Context, as []article.Article) ([]PutRes
 	return results, nil
 }
 
-// prepared is an article with the canonical URL, ID and hashes
-// PutArticle keys on.
+// prepared is an article prepared for writing, with its body hash.
 type prepared struct {
 	article.Article
 	body string // article.BodyHash of its paragraphs
 }
 
-// prepare computes what PutArticle keys on.
-func prepare(a article.Article) (prepared, error) {
+func withBody(a article.Article) prepared {
+	return prepared{a, article.BodyHash(a.Paragraphs)}
+}
+
+// prepare sets the canonical URL, ID and hash PutArticle keys on.
+func prepare(a article.Article) (article.Article, error) {
 	if strings.TrimSpace(a.URL) == "" {
-		return prepared{}, errors.New("empty url")
+		return article.Article{}, errors.New("empty url")
 	}
 	u, err := article.CanonicalURL(a.URL)
 	if err != nil {
-		return prepared{}, err
+		return article.Article{}, err
 	}
 	a.URL, a.ID = u, article.IDFor(u)
 	if a.Hash == "" {
 		a.Hash = article.ContentHash(a.Title, a.Paragraphs)
 	}
-	return prepared{a, article.BodyHash(a.Paragraphs)}, nil
+	return a, nil
 }
 
 // putNoWrite answers PutArticle from a read transaction when nothing would

@@ -8,8 +8,8 @@ import (
 )
 
 // For calls fn(0) … fn(n-1) on as many goroutines as there are cores and
-// returns when all have returned. fn writes only to its own index of
-// whatever it fills, so no locking is needed.
+// returns when all have returned. Calls run at once: fn(i) must write
+// only to what belongs to i (its own slice elements, say).
 func For(n int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
