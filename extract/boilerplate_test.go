@@ -141,3 +141,14 @@ func TestCleanSeed(t *testing.T) {
 		t.Errorf("seed has %d prose lines, want at least 5", prose)
 	}
 }
+
+// TestNormalizeSpace checks the fast path against collapsing every time.
+func TestNormalizeSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u200bb", "a \u200b b",
+		"\ufeffa", "é b", "a\nb", "a \xff b", "\xff", "a\u2028b", "a\u3000b", "“a” – b.", "a \x85 b", "a\u0085b"} {
+		want := strings.Join(strings.FieldsFunc(s, isSpace), " ")
+		if got := normalizeSpace(s); got != want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -57,6 +57,9 @@ func FuzzIsBoilerplate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := normalizeSpace(line), strings.Join(strings.FieldsFunc(line, isSpace), " "); got != want {
+			t.Fatalf("normalizeSpace(%q) = %q, want %q", line, got, want)
+		}
 		bp := IsBoilerplate(line)
 		kept := Clean([]string{line})
 		if bp && len(kept) > 0 {

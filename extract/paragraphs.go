@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -126,7 +127,32 @@ func linkDense(b block) bool {
 // normalizeSpace collapses runs of whitespace (including no-break and
 // zero-width spaces) into single spaces and trims the ends.
 func normalizeSpace(s string) string {
+	if spacedNormally(s) { // most text already is, and is then not copied
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// spacedNormally reports whether normalizeSpace would return s unchanged:
+// no space at either end, no two in a row, and none but ' '.
+func spacedNormally(s string) bool {
+	space := true // as if one came before s: a leading space is not normal
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == ' ' && !space:
+			space = true
+		case isSpace(r):
+			return false
+		default:
+			space = false
+		}
+		i += n
+	}
+	return !space || s == ""
 }
 
 func isSpace(r rune) bool {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -61,5 +62,29 @@ func reportPassages(b *testing.B, passages int, cpu time.Duration) {
 	b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(passages)/cpu.Seconds(), "passages/cpu-s")
+	}
+}
+
+// BenchmarkParseBBC parses the BBC corpus's files as ingest reads them
+// (the text format, cleaned), from memory: the reading side of ingest.
+func BenchmarkParseBBC(b *testing.B) {
+	files, err := listFiles(filepath.Join(sharedtest.Dir(b), "corpus", "bbc"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := make([][]byte, len(files))
+	for i, f := range files {
+		if data[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		i := n % len(files)
+		if _, err := parseFile(".txt", data[i], "file://"+files[i], nil); err != nil {
+			b.Fatalf("%s: %v", files[i], err)
+		}
+		n++
 	}
 }

@@ -244,10 +244,14 @@ var (
 // (keeping the link text).
 func plainMarkdown(p string) string {
 	p = strings.TrimSpace(strings.TrimLeft(p, "#>"))
-	p = reImage.ReplaceAllString(p, "")
-	p = reLink.ReplaceAllString(p, "$1")
-	return strings.NewReplacer("**", "", "__", "").Replace(p)
+	if strings.Contains(p, "](") { // in every image and link
+		p = reImage.ReplaceAllString(p, "")
+		p = reLink.ReplaceAllString(p, "$1")
+	}
+	return emphasis.Replace(p)
 }
+
+var emphasis = strings.NewReplacer("**", "", "__", "")
 
 func parseDate(s string) (time.Time, error) {
 	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04", "2006-01-02"} {
