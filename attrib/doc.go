@@ -82,8 +82,7 @@ func (d *doc) resolve(ph phrase, p *para) (speaker, bool) {
 	}
 	id := d.entityFor(ph)
 	if id < 0 { // a lone word not introduced before: a surname or a short organisation name
-		id = len(d.entities)
-		d.entities = append(d.entities, entity{name: ph.name, kind: ph.kind})
+		id = d.addEntity(ph.name, ph.kind)
 	}
 	if e := &d.entities[id]; e.kind == kindUnknown && strings.Contains(e.name, " ") {
 		e.kind = kindPerson

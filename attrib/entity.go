@@ -6,6 +6,7 @@ import "strings"
 // organisation, with the role the article gives it.
 type entity struct {
 	name, role string
+	folded     string // name, its apostrophes folded (see sameName)
 	kind       kind
 	gender     byte // 'f', 'm', or 0 when unknown
 	mentions   int
@@ -188,8 +189,7 @@ func (d *doc) entityFor(ph phrase) int {
 	}
 	id := d.byName(ph.name)
 	if id < 0 {
-		id = len(d.entities)
-		d.entities = append(d.entities, entity{name: ph.name, kind: ph.kind})
+		id = d.addEntity(ph.name, ph.kind)
 		if isAcronym(ph.name) {
 			d.entities[id].kind = kindOrg
 		}
@@ -212,12 +212,19 @@ func (d *doc) addRole(id int, role string) {
 }
 
 func (d *doc) byName(name string) int {
+	name = foldApostrophes(name)
 	for i, e := range d.entities {
-		if sameName(e.name, name) {
+		if strings.EqualFold(e.folded, name) { // sameName, each name folded once
 			return i
 		}
 	}
 	return -1
+}
+
+// addEntity adds an entity and returns its index.
+func (d *doc) addEntity(name string, k kind) int {
+	d.entities = append(d.entities, entity{name: name, folded: foldApostrophes(name), kind: k})
+	return len(d.entities) - 1
 }
 
 // placeAcronyms are countries and cities written as initials, not
@@ -247,9 +254,11 @@ func isAcronym(w string) bool {
 func (d *doc) bySurname(w string) int {
 	best := -1
 	w = foldApostrophes(w)
+	surname, first := " "+w, w+" "
+	acronym := len(w) >= 3 && strings.ToUpper(w) == w // isAcronymOf's own first test, once
 	for i, e := range d.entities {
-		name := foldApostrophes(e.name)
-		if !strings.HasSuffix(name, " "+w) && !(e.kind == kindOrg && (isAcronymOf(w, name) || strings.HasPrefix(name, w+" "))) {
+		name := e.folded
+		if !strings.HasSuffix(name, surname) && !(e.kind == kindOrg && (acronym && isAcronymOf(w, name) || strings.HasPrefix(name, first))) {
 			continue
 		}
 		if best < 0 || e.mentions > d.entities[best].mentions {
