@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Article is one news article as kept in the store, the source of truth for
@@ -79,10 +81,11 @@ const (
 // Whitespace and case differences do not change it.
 func ContentHash(title string, paragraphs []string) string {
 	h := sha256.New()
-	h.Write([]byte(normalize(title)))
+	buf := appendNormal(make([]byte, 0, 1024), title)
+	h.Write(buf)
 	for _, p := range paragraphs {
-		h.Write([]byte{0})
-		h.Write([]byte(normalize(p)))
+		buf = appendNormal(append(buf[:0], 0), p)
+		h.Write(buf)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
@@ -97,6 +100,34 @@ func IDFor(canonicalURL string) string {
 	return hex.EncodeToString(sum[:])[:16]
 }
 
-func normalize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+// appendNormal appends s with its words in lower case and single spaces
+// between them: strings.ToLower(strings.Join(strings.Fields(s), " ")),
+// byte for byte, as stored hashes were made, without the copies.
+func appendNormal(b []byte, s string) []byte {
+	start := len(b)
+	inWord := false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, as ToLower writes it
+		}
+		i += n
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord && len(b) > start {
+			b = append(b, ' ')
+		}
+		inWord = true
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }

@@ -1,6 +1,11 @@
 package article
 
-import "testing"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"testing"
+)
 
 func TestOutletName(t *testing.T) {
 	tests := []struct {
@@ -23,5 +28,31 @@ func TestOutletName(t *testing.T) {
 				t.Errorf("Passage.OutletName() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// contentHashBefore is ContentHash as it was first written, allocating a
+// normalised copy of each paragraph: stored hashes were made so, and a
+// different hash would make every stored article look changed.
+func contentHashBefore(title string, paragraphs []string) string {
+	normalize := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	h := sha256.New()
+	h.Write([]byte(normalize(title)))
+	for _, p := range paragraphs {
+		h.Write([]byte{0})
+		h.Write([]byte(normalize(p)))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func TestContentHashAsBefore(t *testing.T) {
+	// made by the code before it stopped copying, kept to catch the reference drifting too
+	if got := ContentHash("  Théâtre  ÉTÉ\u00a0News ", []string{"A  b\tC", "İstanbul \xff ÇA\u0085ok", "", "   "}); got != "3404df17214f827914316776ccdb0945" {
+		t.Errorf("got %s, want the hash stored articles carry", got)
+	}
+	for _, c := range [][]string{{""}, {"", ""}, {"T", "a b"}, {" A\u3000B ", "\u200bx", "ß SS ǅ", "\xc3", "a\xe2\x80"}, {"Ab", "\u2028a\u2029b"}} {
+		if got, want := ContentHash(c[0], c[1:]), contentHashBefore(c[0], c[1:]); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", c, got, want)
+		}
 	}
 }

@@ -26,3 +26,16 @@ func FuzzCanonicalURL(f *testing.F) {
 		}
 	})
 }
+
+// FuzzContentHash checks ContentHash against the copying form stored
+// hashes were made with.
+func FuzzContentHash(f *testing.F) {
+	for _, s := range []string{"", "A  b", " Théâtre\u00a0ÉTÉ ", "İ\xffÇ\u0085", "\u3000x\u200by"} {
+		f.Add(s, s+" Second")
+	}
+	f.Fuzz(func(t *testing.T, title, para string) {
+		if got, want := ContentHash(title, []string{para, title}), contentHashBefore(title, []string{para, title}); got != want {
+			t.Fatalf("ContentHash(%q, %q) = %s, want %s", title, para, got, want)
+		}
+	})
+}
