@@ -4,6 +4,9 @@ package answer
 // value, its weight and what it added to the score.
 type Explanation struct {
 	Score float64 `json:"score"`
+	// Column names the weights used: "speech" for a question about who
+	// said what, "factual" otherwise.
+	Column string `json:"column"`
 	// Relevance is its article's relevance as a share of the best
 	// article's; evidence features count in proportion to it.
 	Relevance float64        `json:"article_relevance"`
@@ -20,7 +23,11 @@ type Contribution struct {
 }
 
 // explain attaches to each citation the features of its ranked passage.
-func explain(w *Weights, cs []Citation, rs []ranked) {
+func explain(w *Weights, speech bool, cs []Citation, rs []ranked) {
+	col, name := w.column(speech), "factual"
+	if speech {
+		name = "speech"
+	}
 	byID := make(map[string]*ranked, len(rs))
 	for i := range rs {
 		byID[rs[i].hit.Passage.ID] = &rs[i]
@@ -30,9 +37,9 @@ func explain(w *Weights, cs []Citation, rs []ranked) {
 		if r == nil {
 			continue
 		}
-		e := &Explanation{Score: r.score, Relevance: r.rel, OffTopic: r.rel < w.OffTopic}
+		e := &Explanation{Score: r.score, Relevance: r.rel, Column: name, OffTopic: r.rel < w.OffTopic}
 		for f := range numFeatures {
-			c := Contribution{Feature: f.String(), Value: r.f[f], Weight: w.Features[f]}
+			c := Contribution{Feature: f.String(), Value: r.f[f], Weight: col[f]}
 			c.Adds = c.Value * c.Weight
 			if f.evidence() {
 				c.Adds *= r.rel

@@ -127,12 +127,14 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// rankWith scores candidates with w, best first.
-func rankWith(w *Weights, cs []candidate) []ranked {
+// rankWith scores candidates with w's column for a question about speech
+// or not, best first.
+func rankWith(w *Weights, speech bool, cs []candidate) []ranked {
+	col := w.column(speech)
 	rels := map[string]float64{}
 	best := 0.0
 	for i := range cs {
-		r := w.relevance(&cs[i].f)
+		r := relevance(col, &cs[i].f)
 		rels[cs[i].hit.Passage.ArticleID] = r
 		best = math.Max(best, r)
 	}
@@ -142,7 +144,7 @@ func rankWith(w *Weights, cs []candidate) []ranked {
 		if best > 0 {
 			rel = rels[cs[i].hit.Passage.ArticleID] / best
 		}
-		out[i] = ranked{candidate: &cs[i], score: w.score(&cs[i].f, rel), rel: rel}
+		out[i] = ranked{candidate: &cs[i], score: w.score(col, &cs[i].f, rel), rel: rel}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].score != out[j].score {

@@ -236,7 +236,7 @@ func TestSpellingOfSeveralWords(t *testing.T) {
 		return index.Hit{Passage: article.Passage{ID: id, ArticleID: id, Text: text}, Score: 1}
 	}
 	w := DefaultWeights()
-	rs := rankWith(&w, measure(q, []index.Hit{
+	rs := rankWith(&w, q.Speech, measure(q, []index.Hit{
 		hit("a", "The bank lost its chief economist and an executive assistant."),
 		hit("b", "The bank lost its chief executive."),
 	}, nil, time.Time{}))

@@ -73,7 +73,7 @@ func (s *Service) Prepare(ctx context.Context, r Request) (*Prepared, error) {
 
 // Answer ranks the candidates with w and composes the answer.
 func (p *Prepared) Answer(w *Weights) Answer {
-	rs := rankWith(w, p.cands)
+	rs := rankWith(w, p.q.Speech, p.cands)
 	a := compose(p.q, rs, p.r.Limit, w)
 	switch {
 	case p.noWords:
@@ -82,7 +82,7 @@ func (p *Prepared) Answer(w *Weights) Answer {
 		a.Hint = fmt.Sprintf("Nothing indexed matches %q. Try other or fewer words, check the spelling, or widen the source and date filters.", strings.Join(a.Terms, " "))
 	}
 	if p.r.Explain {
-		explain(w, a.Citations, rs)
+		explain(w, p.q.Speech, a.Citations, rs)
 	}
 	return a
 }

@@ -7,13 +7,19 @@ import (
 	"math"
 )
 
-// Weights is the ranking's one table: a weight per feature, the line below
+// Weights is the ranking's one table: a weight per feature (one column for
+// factual questions, one for questions about who said what), the line below
 // which an article is off topic, and the boosts retrieval gives parts of the
 // question. The table in use is weights.json, fitted on the dev sets'
 // tuning halves by `storybot eval --tune` and kept only when the
 // validation halves improved too.
 type Weights struct {
+	// Features weigh a factual question's candidates; Speech those of a
+	// question about who said what (question.Question.Speech), whose
+	// answers are voices found anywhere in a story rather than facts
+	// stated at its top, so the same signals deserve other weights.
 	Features [numFeatures]float64
+	Speech   [numFeatures]float64
 	// OffTopic is the share of the best article's relevance under which an
 	// article is off topic: its passages come after every on-topic one,
 	// whatever their evidence.
@@ -52,6 +58,7 @@ func DefaultWeights() Weights {
 
 type weightsFile struct {
 	Features     map[string]float64 `json:"features"`
+	Speech       map[string]float64 `json:"speech_features"`
 	OffTopic     float64            `json:"off_topic"`
 	Diversity    float64            `json:"diversity"`
 	SpeakerFloor float64            `json:"speaker_floor"`
@@ -67,33 +74,52 @@ func ParseWeights(b []byte) (Weights, error) {
 		return Weights{}, fmt.Errorf("answer: weights: %w", err)
 	}
 	w := Weights{OffTopic: f.OffTopic, Diversity: f.Diversity, SpeakerFloor: f.SpeakerFloor, Boosts: f.Boosts, Figures: f.Figures}
-	for i, name := range featureNames {
-		v, ok := f.Features[name]
-		if !ok {
-			return Weights{}, fmt.Errorf("answer: weights: no weight for %s", name)
-		}
-		w.Features[i] = v
+	if err := readColumn(&w.Features, f.Features, "features"); err != nil {
+		return Weights{}, err
 	}
-	if len(f.Features) != len(featureNames) {
-		return Weights{}, fmt.Errorf("answer: weights: %d features named, want %d", len(f.Features), len(featureNames))
+	if err := readColumn(&w.Speech, f.Speech, "speech_features"); err != nil {
+		return Weights{}, err
 	}
 	return w, nil
 }
 
+// readColumn fills col from m, which must name every feature and no other.
+func readColumn(col *[numFeatures]float64, m map[string]float64, key string) error {
+	for i, name := range featureNames {
+		v, ok := m[name]
+		if !ok {
+			return fmt.Errorf("answer: weights: %s: no weight for %s", key, name)
+		}
+		col[i] = v
+	}
+	if len(m) != len(featureNames) {
+		return fmt.Errorf("answer: weights: %s: %d features named, want %d", key, len(m), len(featureNames))
+	}
+	return nil
+}
+
 // MarshalJSON writes w in the form of weights.json.
 func (w Weights) MarshalJSON() ([]byte, error) {
-	f := weightsFile{Features: map[string]float64{}, OffTopic: w.OffTopic, Diversity: w.Diversity, SpeakerFloor: w.SpeakerFloor, Boosts: w.Boosts, Figures: w.Figures}
+	f := weightsFile{Features: map[string]float64{}, Speech: map[string]float64{}, OffTopic: w.OffTopic, Diversity: w.Diversity, SpeakerFloor: w.SpeakerFloor, Boosts: w.Boosts, Figures: w.Figures}
 	for i, name := range featureNames {
-		f.Features[name] = w.Features[i]
+		f.Features[name], f.Speech[name] = w.Features[i], w.Speech[i]
 	}
 	return json.MarshalIndent(f, "", "  ")
 }
 
+// column is the feature weights for a question about speech or not.
+func (w *Weights) column(speech bool) *[numFeatures]float64 {
+	if speech {
+		return &w.Speech
+	}
+	return &w.Features
+}
+
 // relevance is an article's relevance: its article features, weighted.
-func (w *Weights) relevance(f *Features) float64 {
+func relevance(col *[numFeatures]float64, f *Features) float64 {
 	s := 0.0
 	for _, a := range articleFeatures {
-		s += w.Features[a] * f[a]
+		s += col[a] * f[a]
 	}
 	return s
 }
@@ -102,25 +128,25 @@ func (w *Weights) relevance(f *Features) float64 {
 // the best article's: topic features count in full, evidence features as
 // far as the article is on topic, and a passage of an off-topic article
 // comes after every on-topic one.
-func (w *Weights) score(f *Features, rel float64) float64 {
+func (w *Weights) score(col *[numFeatures]float64, f *Features, rel float64) float64 {
 	s := 0.0
 	for i, v := range f {
-		c := w.Features[i] * v
+		c := col[i] * v
 		if Feature(i).evidence() {
 			c *= rel
 		}
 		s += c
 	}
 	if rel < w.OffTopic {
-		s -= w.offTopicPenalty()
+		s -= offTopicPenalty(col)
 	}
 	return s
 }
 
 // offTopicPenalty is more than any candidate can score.
-func (w *Weights) offTopicPenalty() float64 {
+func offTopicPenalty(col *[numFeatures]float64) float64 {
 	p := 1.0
-	for _, v := range w.Features {
+	for _, v := range col {
 		p += math.Abs(v)
 	}
 	return p

@@ -19,7 +19,7 @@ func TestDefaultWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Features != w.Features || back.OffTopic != w.OffTopic || back.Boosts != w.Boosts {
+	if back.Features != w.Features || back.Speech != w.Speech || back.OffTopic != w.OffTopic || back.Boosts != w.Boosts {
 		t.Errorf("round trip: got %+v, want %+v", back, w)
 	}
 }
@@ -28,7 +28,8 @@ func TestParseWeightsRefusesGaps(t *testing.T) {
 	w := DefaultWeights()
 	b, _ := json.Marshal(w)
 	for _, c := range []struct{ name, from, to, want string }{
-		{"unknown feature", `"lede":`, `"lead":`, "no weight for lede"},
+		{"unknown feature", `"lede":`, `"lead":`, "features: no weight for lede"},
+		{"no speech column", `"speech_features":`, `"speech_weights":`, "speech_features: no weight"},
 		{"not JSON", `{`, `[`, "answer: weights"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -45,18 +46,22 @@ func TestParseWeightsRefusesGaps(t *testing.T) {
 // evidence, scores below an on-topic one with none.
 func TestScore(t *testing.T) {
 	var w Weights
-	w.Features[Coverage], w.Features[Speech] = 2, 3
+	w.Speech[Coverage], w.Speech[Speech] = 2, 3
 	w.OffTopic = 0.5
+	col := w.column(true)
 	var f Features
 	f[Coverage], f[Speech] = 0.5, 1
-	if got, want := w.score(&f, 1), 2*0.5+3*1.0; got != want {
+	if got, want := w.score(col, &f, 1), 2*0.5+3*1.0; got != want {
 		t.Errorf("on topic: got %v, want %v", got, want)
 	}
-	if got, want := w.score(&f, 0.6), 2*0.5+3*0.6; math.Abs(got-want) > 1e-12 {
+	if got, want := w.score(col, &f, 0.6), 2*0.5+3*0.6; math.Abs(got-want) > 1e-12 {
 		t.Errorf("partly on topic: got %v, want %v", got, want)
 	}
+	if got := w.score(w.column(false), &f, 1); got != 0 {
+		t.Errorf("factual column (all 0) scored %v, want 0: the columns are apart", got)
+	}
 	var plain Features
-	if off, on := w.score(&f, 0.4), w.score(&plain, 0.5); off >= on {
+	if off, on := w.score(col, &f, 0.4), w.score(col, &plain, 0.5); off >= on {
 		t.Errorf("off topic with speech scored %v, on topic with nothing %v: want it below", off, on)
 	}
 }
@@ -70,15 +75,18 @@ func TestExplainAddsUp(t *testing.T) {
 	}
 	c.hit.Passage.ID = "p"
 	rs := []ranked{{candidate: &c, rel: 0.7}}
-	rs[0].score = w.score(&c.f, 0.7)
+	rs[0].score = w.score(&w.Features, &c.f, 0.7)
 	cs := []Citation{{PassageID: "p"}}
-	explain(&w, cs, rs)
+	explain(&w, false, cs, rs)
 	sum := 0.0
 	for _, x := range cs[0].Explain.Features {
 		sum += x.Adds
 	}
 	if math.Abs(sum-rs[0].score) > 1e-9 {
 		t.Errorf("contributions sum to %v, score is %v", sum, rs[0].score)
+	}
+	if cs[0].Explain.Column != "factual" {
+		t.Errorf("column %q, want factual", cs[0].Explain.Column)
 	}
 	if len(cs[0].Explain.Features) != int(numFeatures) {
 		t.Errorf("got %d features explained, want %d", len(cs[0].Explain.Features), numFeatures)

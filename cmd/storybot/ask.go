@@ -110,7 +110,7 @@ func printExplanation(w io.Writer, e *answer.Explanation) {
 	if e.OffTopic {
 		note = ", off topic: after every on-topic passage"
 	}
-	fmt.Fprintf(w, "    score %.3f (article relevance %.2f of the best; evidence counts in proportion%s)\n", e.Score, e.Relevance, note)
+	fmt.Fprintf(w, "    score %.3f (%s weights; article relevance %.2f of the best; evidence counts in proportion%s)\n", e.Score, e.Column, e.Relevance, note)
 	fs := slices.Clone(e.Features)
 	slices.SortStableFunc(fs, func(a, b answer.Contribution) int { return cmp.Compare(b.Adds, a.Adds) })
 	for _, f := range fs {

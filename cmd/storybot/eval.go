@@ -19,6 +19,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	shared := fs.String("shared", "../shared", "the research data folder (corpus/bbc and eval/)")
 	keep := fs.String("keep", "", "build the corpora in this folder and keep them for the next run (default: a temporary folder)")
+	examples := fs.String("examples", "examples/corpus", "with --tune: the bundled example corpus, over which the founding example must keep its answer")
 	tune := fs.Bool("tune", false, "fit the ranking weights on the tuning halves, then evaluate with them")
 	boosts := fs.Bool("tune-boosts", false, "with --tune: fit the retrieval boosts first (slow: every try asks every question again)")
 	weights := fs.String("weights", "", "rank with the weights in this file (the form of answer/weights.json) instead of the fitted ones; with --tune, start from them")
@@ -47,13 +48,20 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		promises, donePromises, err := evaluate.Promises(ctx, *shared, *examples, *keep)
+		if err != nil {
+			done()
+			return err
+		}
 		if *boosts {
-			if w, err = evaluate.TuneBoosts(ctx, parts, w, e.stderr); err != nil {
+			if w, err = evaluate.TuneBoosts(ctx, parts, promises, w, e.stderr); err != nil {
+				donePromises()
 				done()
 				return err
 			}
 		}
-		w, err = evaluate.Tune(ctx, parts, w, e.stderr)
+		w, err = evaluate.Tune(ctx, parts, promises, w, e.stderr)
+		donePromises()
 		done()
 		if err != nil {
 			return err

@@ -118,6 +118,9 @@ func TestAskExplain(t *testing.T) {
 		if e == nil || len(e.Features) == 0 {
 			t.Fatalf("citation [%d] has no explanation: %+v", c.N, c)
 		}
+		if e.Column != "speech" {
+			t.Errorf("[%d]: ranked with the %q weights, want speech's for a who-reacted question", c.N, e.Column)
+		}
 		sum := 0.0
 		for _, f := range e.Features {
 			sum += f.Adds
@@ -127,7 +130,7 @@ func TestAskExplain(t *testing.T) {
 		}
 	}
 	text := mustRun(t, "--config", cfg, "ask", "--explain", q)
-	for _, want := range []string{"score ", "article relevance", "article_coverage", " × "} {
+	for _, want := range []string{"score ", "speech weights", "article relevance", "article_coverage", " × "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("ask --explain text lacks %q:\n%s", want, text)
 		}
