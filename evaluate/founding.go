@@ -48,14 +48,9 @@ type Promise struct {
 // founding example is asked over: the seed article of sharedDir and the
 // bundled example folder.
 func Promises(ctx context.Context, sharedDir, examplesDir, dir string) ([]Promise, func(), error) {
-	cleanup := func() {}
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "storybot-founding-")
-		if err != nil {
-			return nil, nil, fmt.Errorf("evaluate: %w", err)
-		}
-		cleanup = func() { os.RemoveAll(tmp) }
-		dir = tmp
+	dir, cleanup, err := workDir(dir, "storybot-founding-")
+	if err != nil {
+		return nil, nil, err
 	}
 	var out []Promise
 	done := func() {

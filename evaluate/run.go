@@ -173,18 +173,26 @@ func Run(ctx context.Context, sharedDir, dir string, w answer.Weights, out io.Wr
 	return r, nil
 }
 
+// workDir is dir, or a new temporary folder (named from prefix) when dir
+// is ""; cleanup removes a temporary folder.
+func workDir(dir, prefix string) (string, func(), error) {
+	if dir != "" {
+		return dir, func() {}, nil
+	}
+	tmp, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", nil, fmt.Errorf("evaluate: %w", err)
+	}
+	return tmp, func() { os.RemoveAll(tmp) }, nil
+}
+
 // Parts builds (or opens) both corpora under dir, a temporary folder when
 // dir is "", with their questions; done closes them and removes a
 // temporary folder.
 func Parts(ctx context.Context, sharedDir, dir string) ([]Part, func(), error) {
-	cleanup := func() {}
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "storybot-eval-")
-		if err != nil {
-			return nil, nil, fmt.Errorf("evaluate: %w", err)
-		}
-		cleanup = func() { os.RemoveAll(tmp) }
-		dir = tmp
+	dir, cleanup, err := workDir(dir, "storybot-eval-")
+	if err != nil {
+		return nil, nil, err
 	}
 	bbc, err := Build(ctx, sharedDir, filepath.Join(dir, "bbc"))
 	if err != nil {
