@@ -44,26 +44,8 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *tune {
-		parts, done, err := evaluate.Parts(ctx, *shared, *keep)
-		if err != nil {
-			return err
-		}
-		promises, donePromises, err := evaluate.Promises(ctx, *shared, *examples, *keep)
-		if err != nil {
-			done()
-			return err
-		}
-		if *boosts {
-			if w, err = evaluate.TuneBoosts(ctx, parts, promises, w, e.stderr); err != nil {
-				donePromises()
-				done()
-				return err
-			}
-		}
-		w, err = evaluate.Tune(ctx, parts, promises, w, e.stderr)
-		donePromises()
-		done()
-		if err != nil {
+		var err error
+		if w, err = tuneWeights(ctx, e, *shared, *examples, *keep, *boosts, w); err != nil {
 			return err
 		}
 		if *write != "" {
@@ -78,4 +60,26 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	}
 	_, err := evaluate.Run(ctx, *shared, *keep, w, e.stdout)
 	return err
+}
+
+// tuneWeights fits w (its boosts first, when boosts) over the dev sets'
+// corpora and the founding example's, built under keep, and closes them
+// before the evaluation that follows opens them again.
+func tuneWeights(ctx context.Context, e *env, shared, examples, keep string, boosts bool, w answer.Weights) (answer.Weights, error) {
+	parts, done, err := evaluate.Parts(ctx, shared, keep)
+	if err != nil {
+		return w, err
+	}
+	defer done()
+	promises, donePromises, err := evaluate.Promises(ctx, shared, examples, keep)
+	if err != nil {
+		return w, err
+	}
+	defer donePromises()
+	if boosts {
+		if w, err = evaluate.TuneBoosts(ctx, parts, promises, w, e.stderr); err != nil {
+			return w, err
+		}
+	}
+	return evaluate.Tune(ctx, parts, promises, w, e.stderr)
 }
