@@ -35,18 +35,20 @@ func hasUTF16BOM(b []byte) bool {
 // UTF-8 is taken as it is, whatever the page declares (legacy declarations
 // on re-encoded pages are common, and valid UTF-8 with high bytes is almost
 // never genuine Latin-1). Anything else is decoded with the declared
-// charset, or Windows-1252 when none is declared.
+// charset, or Windows-1252 when none is declared. Bytes that are still
+// not UTF-8 become U+FFFD: a page whose first kilobyte is UTF-8 is
+// sniffed as UTF-8, and that decoder passes the rest through untouched.
 func toUTF8(page []byte) []byte {
-	if bytes.HasPrefix(page, []byte("\xEF\xBB\xBF")) {
-		return page[3:]
+	out, utf8BOM := bytes.CutPrefix(page, []byte("\xEF\xBB\xBF"))
+	if !utf8BOM && (hasUTF16BOM(page) || !utf8.Valid(page)) {
+		enc, _, _ := charset.DetermineEncoding(page, "")
+		var err error
+		if out, err = enc.NewDecoder().Bytes(page); err != nil {
+			out = page
+		}
 	}
-	if !hasUTF16BOM(page) && utf8.Valid(page) {
-		return page
-	}
-	enc, _, _ := charset.DetermineEncoding(page, "")
-	out, err := enc.NewDecoder().Bytes(page)
-	if err != nil {
-		return bytes.ToValidUTF8(page, []byte("\uFFFD"))
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 func TestExtractNoArticle(t *testing.T) {
@@ -60,13 +62,22 @@ func TestExtractHostile(t *testing.T) {
 }
 
 func TestExtractCharset(t *testing.T) {
+	utf8Body := "<p>" + strings.Repeat("Le café de la gare a rouvert ses portes mardi matin après des travaux. ", 6) + "</p>"
 	body := "<p>" + strings.Repeat("Le caf\xe9 de la gare a rouvert ses portes mardi matin apr\xe8s des travaux. ", 6) + "</p>"
 	tests := []struct {
 		name string
 		page string
+		want []string
 	}{
-		{"declared latin-1", `<html><head><meta charset="iso-8859-1"></head><body>` + body + "</body></html>"},
-		{"undeclared, not utf-8", `<html><body>` + body + "</body></html>"},
+		{"declared latin-1", `<html><head><meta charset="iso-8859-1"></head><body>` + body + "</body></html>", []string{"café", "après"}},
+		{"undeclared, not utf-8", `<html><body>` + body + "</body></html>", []string{"café", "après"}},
+		// Sniffed as utf-8 from its first kilobyte, the page is passed
+		// through as it is: a stray byte further on must still not reach
+		// the text.
+		{"utf-8 at the start, a latin-1 byte later", `<html><body><p>` + strings.Repeat("Le café de la gare a rouvert ses portes mardi matin après des travaux. ", 20) +
+			"</p><p>Le caf\xe9 voisin restera ferm\xe9 jusqu'en f\xe9vrier, selon la mairie de la ville.</p></body></html>", []string{"café", "caf\uFFFD voisin"}},
+		{"utf-8 byte-order mark, a latin-1 byte later", "\xEF\xBB\xBF<html><body>" + utf8Body + "<p>Le caf\xe9 voisin restera ferm\xe9 jusqu'en f\xe9vrier.</p></body></html>", []string{"après", "caf\uFFFD voisin"}},
+		{"utf-16 with a byte-order mark", utf16LE("\uFEFF<html><body>" + utf8Body + "</body></html>"), []string{"café", "après"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,9 +85,24 @@ func TestExtractCharset(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Extract() error = %v", err)
 			}
-			if got := strings.Join(a.Paragraphs, " "); !strings.Contains(got, "café") || !strings.Contains(got, "après") {
-				t.Errorf("Extract() text = %q, want café and après decoded", got)
+			got := strings.Join(a.Paragraphs, " ")
+			if !utf8.ValidString(got) {
+				t.Fatalf("Extract() text is not valid UTF-8: %q", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("Extract() text = %q, want %q in it", got, w)
+				}
 			}
 		})
 	}
+}
+
+// utf16LE encodes s as UTF-16, little end first.
+func utf16LE(s string) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
