@@ -36,13 +36,14 @@ type Item struct {
 // Relative links resolve against feedURL. Undeclared non-UTF-8 text is read
 // as windows-1252.
 func Parse(body []byte, feedURL string) (*Feed, error) {
-	body = bytes.TrimLeft(body, " \t\r\n")
-	if len(body) == 0 {
-		return nil, fmt.Errorf("feed: parse %s: empty body, %w", feedURL, ErrNotFeed)
-	}
-	text, err := fetch.ToUTF8(body, "")
+	text, err := fetch.ToUTF8(bytes.TrimLeft(body, " \t\r\n"), "")
 	if err != nil {
 		return nil, fmt.Errorf("feed: parse %s: %w", feedURL, err)
+	}
+	// Trimmed again once decoded: a UTF-16 body's spaces are two bytes, and
+	// a byte-order mark alone decodes to nothing.
+	if text = bytes.TrimLeft(text, " \t\r\n"); len(text) == 0 {
+		return nil, fmt.Errorf("feed: parse %s: empty body, %w", feedURL, ErrNotFeed)
 	}
 	if looks := sniff(text); looks != "" {
 		return nil, fmt.Errorf("feed: parse %s: looks like %s, %w", feedURL, looks, ErrNotFeed)

@@ -65,6 +65,8 @@ func TestNotFeed(t *testing.T) {
 	}{
 		{"empty", "", "empty body"},
 		{"whitespace only", " \n\t ", "empty body"},
+		{"utf-16 byte-order mark only", "\xff\xfe", "empty body"},
+		{"utf-16 spaces only", "\xff\xfe \x00\n\x00", "empty body"},
 		{"html doctype", "<!DOCTYPE html>\n<html><head><title>Home</title></head></html>", "looks like an HTML page, not a feed"},
 		{"html no doctype", "<html lang=en><body>hi</body></html>", "looks like an HTML page, not a feed"},
 		{"xhtml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`, "looks like an HTML page"},
