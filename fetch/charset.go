@@ -23,12 +23,12 @@ var (
 // tag. With none of those, valid UTF-8 is kept and anything else is read as
 // windows-1252 (a superset of Latin-1 for printable text). An XML
 // declaration's encoding is rewritten to UTF-8 so that an XML parser does
-// not decode the text a second time.
+// not decode the text a second time, nor refuse a name it does not know.
 func ToUTF8(body []byte, contentType string) ([]byte, error) {
 	enc, name := declared(body, contentType)
 	if enc == nil {
-		if utf8.Valid(body) {
-			return body, nil
+		if utf8.Valid(body) { // a declaration naming no charset known here is rewritten too
+			return rewriteXMLDecl(body), nil
 		}
 		enc, name = charmap.Windows1252, "windows-1252"
 	}

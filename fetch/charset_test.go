@@ -22,6 +22,8 @@ func TestToUTF8(t *testing.T) {
 		{"leading blank line before declaration",
 			"\n<?xml version='1.0' encoding='windows-1252'?><t>\x80</t>", "",
 			"\n<?xml version='1.0' encoding='UTF-8'?><t>€</t>"},
+		{"unknown xml encoding label, utf-8 text", `<?xml version="1.0" encoding="ANSI"?><t>Zürich</t>`, "",
+			`<?xml version="1.0" encoding="UTF-8"?><t>Zürich</t>`},
 		{"meta charset", `<meta charset="iso-8859-15"><p>` + "\xa4", "", `<meta charset="iso-8859-15"><p>€`},
 		{"utf-8 bom stripped", "\xef\xbb\xbfhi", "", "hi"},
 		{"utf-16le bom", "\xff\xfeh\x00i\x00", "", "hi"},
