@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,17 +12,12 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// withinCap bounds the matches SearchWithin gathers in one walk: the
-// passages of a hundred articles are a few thousand at most. When more
-// match, it falls back to one search per list asked for.
-var withinCap = 8192
-
 // SearchWithin returns the size best passages for q inside q.ArticleIDs
 // and the leadSize best inside the first lead of those articles, each list
 // as Search would return it. Over a large index a search inside a few
 // articles still walks all the postings of its words, so both lists come
 // from one walk: every match is scored once, and only the passages
-// returned have their fields loaded.
+// returned have their IDs and fields read.
 func (ix *Index) SearchWithin(ctx context.Context, q Query, size, lead, leadSize int) (wide, leading []Hit, err error) {
 	bq := buildQuery(ix.withoutCommon(q, false), passageFields)
 	if bq == nil || len(q.ArticleIDs) == 0 {
@@ -31,48 +27,133 @@ func (ix *Index) SearchWithin(ctx context.Context, q Query, size, lead, leadSize
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: search within: %w", err)
 	}
-	res, err := ix.alias.SearchInContext(sctx, bleve.NewSearchRequestOptions(bq, withinCap, 0, false))
-	if err != nil {
+	w := &walk{lead: q.ArticleIDs[:min(max(lead, 0), len(q.ArticleIDs))], size: size, leadSize: leadSize}
+	sctx = context.WithValue(sctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(w.handler))
+	if _, err := ix.alias.SearchInContext(sctx, bleve.NewSearchRequestOptions(bq, 0, 0, false)); err != nil {
 		return nil, nil, fmt.Errorf("index: search within: %w", err)
 	}
-	if res.Total > uint64(len(res.Hits)) {
-		return ix.searchEach(ctx, q, size, lead, leadSize)
-	}
-	sortHits(res.Hits)
-	leadIDs := make(map[string]bool, lead)
-	for _, id := range q.ArticleIDs[:min(lead, len(q.ArticleIDs))] {
-		leadIDs[id] = true
-	}
-	var w, l []*search.DocumentMatch
-	for _, h := range res.Hits {
-		if len(w) < size {
-			w = append(w, h)
-		}
-		if len(l) < leadSize && leadIDs[articleOf(h.ID)] {
-			l = append(l, h)
-		}
-	}
 	loaded, arts := map[string]Hit{}, ix.articles()
-	if wide, err = ix.load(w, loaded, arts); err != nil {
+	if wide, err = ix.load(w.wide, loaded, arts); err != nil {
 		return nil, nil, err
 	}
-	if leading, err = ix.load(l, loaded, arts); err != nil {
+	if leading, err = ix.load(w.leading, loaded, arts); err != nil {
 		return nil, nil, err
 	}
 	return wide, leading, nil
 }
 
-// searchEach is SearchWithin as two searches, for when the articles hold
-// more matches than one walk gathers.
-func (ix *Index) searchEach(ctx context.Context, q Query, size, lead, leadSize int) ([]Hit, []Hit, error) {
-	q.Size = size
-	wide, err := ix.Search(ctx, q)
-	if err != nil || lead <= 0 {
-		return wide, nil, err
+// match is one passage a walk found: its document number in the index
+// searched and its score.
+type match struct {
+	doc   uint64
+	score float64
+}
+
+// walk gathers a search's matches as bleve hands them over, without
+// bleve's collector, which reads the ID of every match to order ties; at
+// the end it picks the best and reads the IDs of those alone.
+type walk struct {
+	lead           []string
+	size, leadSize int
+	all            []match
+	wide, leading  []*search.DocumentMatch
+}
+
+// handler is a search.MakeDocumentMatchHandler: it keeps each match's
+// document number and score, and at the end (a nil match) picks both lists
+// from the same index snapshot.
+func (w *walk) handler(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+	return func(d *search.DocumentMatch) error {
+		if d != nil {
+			w.all = append(w.all, match{doc: d.IndexInternalID.Value(), score: d.Score})
+			sc.DocumentMatchPool.Put(d)
+			return nil
+		}
+		inLead, err := docsOf(sc.IndexReader, w.lead)
+		if err != nil {
+			return err
+		}
+		var leadMatches []match
+		for _, m := range w.all {
+			if inLead[m.doc] {
+				leadMatches = append(leadMatches, m)
+			}
+		}
+		if w.wide, err = named(sc.IndexReader, best(w.all, w.size), w.size); err != nil {
+			return err
+		}
+		w.leading, err = named(sc.IndexReader, best(leadMatches, w.leadSize), w.leadSize)
+		return err
+	}, false, nil
+}
+
+// docsOf is the set of document numbers of the articles ids: their
+// passages (and their own documents).
+func docsOf(r bindex.IndexReader, ids []string) (map[uint64]bool, error) {
+	docs := map[uint64]bool{}
+	for _, id := range ids {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(id), fieldArticle, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		var d bindex.TermFieldDoc
+		for {
+			next, err := tfr.Next(&d)
+			if err != nil || next == nil {
+				tfr.Close()
+				if err != nil {
+					return nil, err
+				}
+				break
+			}
+			docs[next.ID.Value()] = true
+		}
 	}
-	q.Size, q.ArticleIDs = leadSize, q.ArticleIDs[:min(lead, len(q.ArticleIDs))]
-	leading, err := ix.Search(ctx, q)
-	return wide, leading, err
+	return docs, nil
+}
+
+// best returns the n best-scoring matches and every match tying with the
+// n-th: the ones that may make the cut once ties are ordered by ID. It
+// reorders ms.
+func best(ms []match, n int) []match {
+	if n <= 0 || len(ms) == 0 {
+		return nil
+	}
+	slices.SortFunc(ms, func(a, b match) int { return compareScores(b.score, a.score) })
+	if n >= len(ms) {
+		return ms
+	}
+	end := n
+	for end < len(ms) && ms[end].score == ms[n-1].score {
+		end++
+	}
+	return ms[:end]
+}
+
+func compareScores(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// named reads the IDs of ms, orders them best first and equal scores by
+// ID, as top does, and returns the first n as search hits.
+func named(r bindex.IndexReader, ms []match, n int) ([]*search.DocumentMatch, error) {
+	hits := make(search.DocumentMatchCollection, len(ms))
+	buf := make([]byte, 8)
+	for i, m := range ms {
+		id, err := r.ExternalID(bindex.NewIndexInternalID(buf, m.doc))
+		if err != nil {
+			return nil, err
+		}
+		hits[i] = &search.DocumentMatch{ID: id, Score: m.score}
+	}
+	sortHits(hits)
+	return hits[:min(n, len(hits))], nil
 }
 
 // sortHits orders hits best first and equal scores by ID, as top does.

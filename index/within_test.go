@@ -14,9 +14,8 @@ import (
 // TestSearchWithinMatchesTwoSearches checks that the one walk gives, for
 // every size and lead asked, exactly what a search inside all the articles
 // and a search inside the leading ones give, fields and all: over articles
-// whose passages tie in score, with articles that do not match and a
-// quoted speaker, and once more with the walk's cap below the matches so
-// that the fallback is the one answering.
+// whose passages tie in score, with articles that do not match, a quoted
+// speaker, and articles replaced since (deleted documents in the index).
 func TestSearchWithinMatchesTwoSearches(t *testing.T) {
 	ctx := context.Background()
 	ix := open(t, t.TempDir())
@@ -37,6 +36,13 @@ func TestSearchWithinMatchesTwoSearches(t *testing.T) {
 			t.Fatal(err)
 		}
 		all = append(all, id)
+	}
+	for a := range 5 {
+		id := fmt.Sprintf("art%02d", a*6)
+		ps := passages(id, "Port news", "wire", day, "The dock strike talks went on.", "Talks, talks.")
+		if err := ix.Replace(ctx, id, ps); err != nil {
+			t.Fatal(err)
+		}
 	}
 	q := Query{Clauses: []Clause{{Text: "dock strike talks"}}, ArticleIDs: all[3:27]}
 	check := func(t *testing.T) {
@@ -61,10 +67,50 @@ func TestSearchWithinMatchesTwoSearches(t *testing.T) {
 			}
 		}
 	}
-	t.Run("one walk", check)
-	defer func(c int) { withinCap = c }(withinCap)
-	withinCap = 3
-	t.Run("fallback", check)
+	check(t)
+}
+
+// searchEach is SearchWithin as two searches, the oracle the one walk is
+// checked against.
+func (ix *Index) searchEach(ctx context.Context, q Query, size, lead, leadSize int) ([]Hit, []Hit, error) {
+	q.Size = size
+	wide, err := ix.Search(ctx, q)
+	if err != nil || lead <= 0 {
+		return wide, nil, err
+	}
+	q.Size, q.ArticleIDs = leadSize, q.ArticleIDs[:min(lead, len(q.ArticleIDs))]
+	leading, err := ix.Search(ctx, q)
+	return wide, leading, err
+}
+
+func TestBest(t *testing.T) {
+	ms := func(scores ...float64) []match {
+		var out []match
+		for i, s := range scores {
+			out = append(out, match{doc: uint64(i), score: s})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		in   []match
+		n    int
+		want string
+	}{
+		{ms(1, 3, 2), 2, "[3 2]"},
+		{ms(1, 3, 2, 2, 0.5), 2, "[3 2 2]"},
+		{ms(2, 2, 2), 1, "[2 2 2]"},
+		{ms(1, 3), 5, "[3 1]"},
+		{ms(1, 3), 0, "[]"},
+		{nil, 3, "[]"},
+	} {
+		var got []float64
+		for _, m := range best(tc.in, tc.n) {
+			got = append(got, m.score)
+		}
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("best(%d) = %v, want %s", tc.n, got, tc.want)
+		}
+	}
 }
 
 // TestSearchWithinPassagesOnly: the article filter matches the articles'
