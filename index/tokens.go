@@ -52,9 +52,9 @@ func words(text string) iter.Seq[Word] {
 }
 
 // Tokens is Analyze for the many passages a question ranks, faster: words
-// are cut by Words and each is stemmed once through a memo, since news
-// vocabulary is small and a word's stem never changes. It returns the same
-// terms, offsets and positions as Analyze.
+// are cut as Words cuts them and each is stemmed once through a memo, since
+// news vocabulary is small and a word's stem never changes. It returns the
+// same terms, offsets and positions as Analyze.
 func Tokens(text string) []Token {
 	out := make([]Token, 0, len(text)/bytesPerToken+1)
 	for w := range words(text) {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -119,7 +120,7 @@ func best(ms []match, n int) []match {
 	if n <= 0 || len(ms) == 0 {
 		return nil
 	}
-	slices.SortFunc(ms, func(a, b match) int { return compareScores(b.score, a.score) })
+	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(b.score, a.score) })
 	if n >= len(ms) {
 		return ms
 	}
@@ -128,16 +129,6 @@ func best(ms []match, n int) []match {
 		end++
 	}
 	return ms[:end]
-}
-
-func compareScores(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // named reads the IDs of ms, orders them best first and equal scores by
