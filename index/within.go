@@ -28,7 +28,7 @@ func (ix *Index) SearchWithin(ctx context.Context, q Query, size, lead, leadSize
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: search within: %w", err)
 	}
-	w := &walk{lead: q.ArticleIDs[:min(max(lead, 0), len(q.ArticleIDs))], size: size, leadSize: leadSize}
+	w := &walk{ctx: ctx, lead: q.ArticleIDs[:min(max(lead, 0), len(q.ArticleIDs))], size: size, leadSize: leadSize}
 	sctx = context.WithValue(sctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(w.handler))
 	if _, err := ix.alias.SearchInContext(sctx, bleve.NewSearchRequestOptions(bq, 0, 0, false)); err != nil {
 		return nil, nil, fmt.Errorf("index: search within: %w", err)
@@ -54,6 +54,7 @@ type match struct {
 // bleve's collector, which reads the ID of every match to order ties; at
 // the end it picks the best and reads the IDs of those alone.
 type walk struct {
+	ctx            context.Context
 	lead           []string
 	size, leadSize int
 	all            []match
@@ -70,7 +71,7 @@ func (w *walk) handler(sc *search.SearchContext) (search.DocumentMatchHandler, b
 			sc.DocumentMatchPool.Put(d)
 			return nil
 		}
-		inLead, err := docsOf(sc.IndexReader, w.lead)
+		inLead, err := docsOf(w.ctx, sc.IndexReader, w.lead)
 		if err != nil {
 			return err
 		}
@@ -90,24 +91,21 @@ func (w *walk) handler(sc *search.SearchContext) (search.DocumentMatchHandler, b
 
 // docsOf is the set of document numbers of the articles ids: their
 // passages (and their own documents).
-func docsOf(r bindex.IndexReader, ids []string) (map[uint64]bool, error) {
+func docsOf(ctx context.Context, r bindex.IndexReader, ids []string) (map[uint64]bool, error) {
 	docs := map[uint64]bool{}
+	var d bindex.TermFieldDoc
 	for _, id := range ids {
-		tfr, err := r.TermFieldReader(context.Background(), []byte(id), fieldArticle, false, false, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(id), fieldArticle, false, false, false)
 		if err != nil {
 			return nil, err
 		}
-		var d bindex.TermFieldDoc
-		for {
-			next, err := tfr.Next(&d)
-			if err != nil || next == nil {
-				tfr.Close()
-				if err != nil {
-					return nil, err
-				}
-				break
-			}
+		next, err := tfr.Next(&d)
+		for ; err == nil && next != nil; next, err = tfr.Next(&d) {
 			docs[next.ID.Value()] = true
+		}
+		tfr.Close()
+		if err != nil {
+			return nil, err
 		}
 	}
 	return docs, nil
