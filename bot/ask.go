@@ -16,8 +16,18 @@ import (
 
 // Sizes of an /ask reply.
 const (
-	askCitations   = 5
-	excerptChars   = 300
+	askCitations = 5
+	// A citation's excerpt takes an equal share of what Discord's
+	// 6000-character total leaves once the rest of the reply is written,
+	// between these bounds: a short answer line leaves room to show more
+	// of each passage (most are under excerptMax), a long list of who said
+	// what less, and under excerptMin Fit drops the last citation rather
+	// than cut every excerpt shorter.
+	excerptMin = 300
+	excerptMax = 600
+	// fieldMarkup is kept free in a field's value for the bold marks and
+	// escapes an excerpt gains.
+	fieldMarkup    = 100
 	quoteChars     = 200
 	embedColour    = message.Colour
 	questionMaxLen = 300
@@ -105,17 +115,48 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 		Color:       embedColour,
 		Footer:      &discordgo.MessageEmbedFooter{Text: "storybot · numbers in [ ] refer to the sources below"},
 	}
-	for i, c := range a.Citations {
-		if i == askCitations {
-			break
-		}
+	cs := a.Citations[:min(len(a.Citations), askCitations)]
+	for _, c := range cs {
 		e.Fields = append(e.Fields, citationField(c))
 	}
-	return e
+	heads := make([]string, len(cs))
+	for i, f := range e.Fields {
+		heads[i] = f.Value
+	}
+	room := excerptRoom(e, len(cs))
+	for {
+		for i, c := range cs {
+			e.Fields[i].Value = heads[i] + excerpt(c, min(room, message.FieldRoom(heads[i])-fieldMarkup))
+		}
+		over := -message.Room(e)
+		if over <= 0 || room == excerptMin {
+			return e
+		}
+		room = max(excerptMin, room-(over+len(cs)-1)/len(cs)) // bold and escapes made the excerpts longer than their share
+	}
 }
 
-// citationField renders one citation: number, outlet and date as the name;
-// the linked title and an excerpt with the matching words in bold.
+// excerptRoom is each of n citations' share of the characters e leaves
+// under Discord's total, within excerptMin and excerptMax.
+func excerptRoom(e *discordgo.MessageEmbed, n int) int {
+	if n == 0 {
+		return excerptMax
+	}
+	return min(excerptMax, max(excerptMin, (message.Room(e)-n)/n)) // n line breaks before the excerpts
+}
+
+// excerpt is the part of c's passage shown, about limit characters around
+// the first matching word, matching words in bold, on a line of its own.
+func excerpt(c answer.Citation, limit int) string {
+	if c.Passage == "" || limit < 1 {
+		return ""
+	}
+	ex := message.Emphasize(message.Excerpt(c.Passage, c.Highlights, limit), c.Highlights)
+	return "\n" + strings.ReplaceAll(ex, "\n", " ")
+}
+
+// citationField renders one citation without its excerpt: number, outlet
+// and date as the name; the linked title as the value.
 func citationField(c answer.Citation) *discordgo.MessageEmbedField {
 	name := fmt.Sprintf("%d. %s", c.N, strings.TrimSpace(c.Source))
 	if c.Published != "" {
@@ -130,10 +171,6 @@ func citationField(c answer.Citation) *discordgo.MessageEmbedField {
 		v.WriteString("[" + title + "](" + link + ")")
 	} else {
 		v.WriteString("**" + title + "**")
-	}
-	if c.Passage != "" {
-		excerpt := message.Emphasize(message.Excerpt(c.Passage, c.Highlights, excerptChars), c.Highlights)
-		v.WriteString("\n" + strings.ReplaceAll(excerpt, "\n", " "))
 	}
 	return &discordgo.MessageEmbedField{Name: message.EscapeLine(name), Value: v.String()}
 }

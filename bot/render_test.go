@@ -159,3 +159,59 @@ func TestPreviewEmbed(t *testing.T) {
 		})
 	}
 }
+
+func TestAskEmbedExcerptRoom(t *testing.T) {
+	words := strings.Repeat("The council said the plan would cost more than expected and take longer. ", 30)
+	cite := func(n int, title, url string) answer.Citation {
+		return answer.Citation{N: n, Title: title, Source: "bbc", URL: url, Published: "2024-05-01", Passage: words, Highlights: []string{"council", "plan"}}
+	}
+	short := answer.Answer{Answer: "The council's plan [1]."}
+	long := answer.Answer{Answer: "The council's plan [1]. " + strings.Repeat("More detail. ", 500)}
+	for i := 1; i <= 5; i++ {
+		c := cite(i, fmt.Sprintf("Council plan %d", i), fmt.Sprintf("https://news.example/plan-%d", i))
+		short.Citations = append(short.Citations, c)
+		long.Citations = append(long.Citations, c)
+	}
+	longTitle := answer.Answer{Answer: "x [1]", Citations: []answer.Citation{cite(1, strings.Repeat("Long title ", 40), "https://news.example/"+strings.Repeat("p", 300))}}
+	tests := []struct {
+		name           string
+		a              answer.Answer
+		fields         int
+		minLen, maxLen int // of each excerpt, markup aside
+	}{
+		{"a short answer leaves five long excerpts", short, 5, excerptMax - 50, excerptMax},
+		{"the longest answer leaves five shorter ones", long, 5, excerptMin - 50, excerptMax - 100},
+		{"many speakers and bold words keep five", longAnswer(), 5, excerptMin - 50, excerptMax},
+		{"a long title and link leave the excerpt what the field holds", longTitle, 1, 50, excerptMax - 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := askEmbed(tt.a)
+			_, fit := message.Fit("", []*discordgo.MessageEmbed{e})
+			checkLimits(t, "", fit)
+			if len(fit[0].Fields) != tt.fields {
+				t.Fatalf("%d citation fields after Fit, want %d", len(fit[0].Fields), tt.fields)
+			}
+			for i, f := range fit[0].Fields {
+				if f.Value != e.Fields[i].Value {
+					t.Errorf("field %d cut by Fit: %d characters", i+1, message.TextLen(e.Fields[i].Value))
+				}
+				_, ex, _ := strings.Cut(f.Value, "\n")
+				n := len([]rune(strings.NewReplacer("**", "", "\\", "").Replace(ex)))
+				if n < tt.minLen || n > tt.maxLen {
+					t.Errorf("field %d excerpt %d characters, want %d to %d", i+1, n, tt.minLen, tt.maxLen)
+				}
+			}
+		})
+	}
+}
+
+func TestRoom(t *testing.T) {
+	e := &discordgo.MessageEmbed{Title: "t", Description: "dé", Fields: []*discordgo.MessageEmbedField{{Name: "n", Value: "😀"}}, Footer: &discordgo.MessageEmbedFooter{Text: "f"}}
+	if got, want := message.Room(e), 6000-7; got != want { // é is one UTF-16 unit, 😀 two
+		t.Errorf("Room = %d, want %d", got, want)
+	}
+	if got := message.FieldRoom(strings.Repeat("a", 1000)); got != 24 {
+		t.Errorf("FieldRoom = %d, want 24", got)
+	}
+}

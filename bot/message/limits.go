@@ -97,6 +97,16 @@ func nonEmpty(s string) string {
 	return s
 }
 
+// Room returns how many characters Discord's 6000-character total for a
+// message's embeds leaves beside embeds (negative when they are over it).
+func Room(embeds ...*discordgo.MessageEmbed) int {
+	return maxEmbedsTotal - embedsLen(embeds)
+}
+
+// FieldRoom returns how many characters Discord's 1024-character limit for
+// a field's value leaves after value.
+func FieldRoom(value string) int { return maxFieldValue - TextLen(value) }
+
 // embedsLen is the length Discord counts against the 6000 limit.
 func embedsLen(embeds []*discordgo.MessageEmbed) int {
 	n := 0
