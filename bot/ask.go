@@ -119,6 +119,14 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 	for _, c := range cs {
 		e.Fields = append(e.Fields, citationField(c))
 	}
+	addExcerpts(e, cs)
+	return e
+}
+
+// addExcerpts adds each citation's excerpt to its field in e, as long as
+// Discord's total leaves room for (excerptRoom), shorter where bold marks
+// and escapes made them overflow it.
+func addExcerpts(e *discordgo.MessageEmbed, cs []answer.Citation) {
 	heads := make([]string, len(cs))
 	for i, f := range e.Fields {
 		heads[i] = f.Value
@@ -130,7 +138,7 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 		}
 		over := -message.Room(e)
 		if over <= 0 || room == excerptMin {
-			return e
+			return
 		}
 		room = max(excerptMin, room-(over+len(cs)-1)/len(cs)) // bold and escapes made the excerpts longer than their share
 	}
