@@ -205,13 +205,3 @@ func TestAskEmbedExcerptRoom(t *testing.T) {
 		})
 	}
 }
-
-func TestRoom(t *testing.T) {
-	e := &discordgo.MessageEmbed{Title: "t", Description: "dé", Fields: []*discordgo.MessageEmbedField{{Name: "n", Value: "😀"}}, Footer: &discordgo.MessageEmbedFooter{Text: "f"}}
-	if got, want := message.Room(e), 6000-7; got != want { // é is one UTF-16 unit, 😀 two
-		t.Errorf("Room = %d, want %d", got, want)
-	}
-	if got := message.FieldRoom(strings.Repeat("a", 1000)); got != 24 {
-		t.Errorf("FieldRoom = %d, want 24", got)
-	}
-}

@@ -99,3 +99,16 @@ func make12() []*discordgo.MessageEmbed {
 	}
 	return out
 }
+
+func TestRoom(t *testing.T) {
+	e := &discordgo.MessageEmbed{Title: "t", Description: "dé", Fields: []*discordgo.MessageEmbedField{{Name: "n", Value: "😀"}}, Footer: &discordgo.MessageEmbedFooter{Text: "f"}}
+	if got, want := Room(e), maxEmbedsTotal-7; got != want { // é is one UTF-16 unit, 😀 two
+		t.Errorf("Room = %d, want %d", got, want)
+	}
+	if got := Room(e, e); got != maxEmbedsTotal-14 {
+		t.Errorf("Room of two = %d, want %d", got, maxEmbedsTotal-14)
+	}
+	if got := FieldRoom(strings.Repeat("a", 1000) + "😀"); got != maxFieldValue-1002 {
+		t.Errorf("FieldRoom = %d, want %d", got, maxFieldValue-1002)
+	}
+}
