@@ -127,6 +127,9 @@ func askEmbed(a answer.Answer) *discordgo.MessageEmbed {
 // Discord's total leaves room for (excerptRoom), shorter where bold marks
 // and escapes made them overflow it.
 func addExcerpts(e *discordgo.MessageEmbed, cs []answer.Citation) {
+	if len(cs) == 0 {
+		return
+	}
 	heads := make([]string, len(cs))
 	for i, f := range e.Fields {
 		heads[i] = f.Value
@@ -144,12 +147,9 @@ func addExcerpts(e *discordgo.MessageEmbed, cs []answer.Citation) {
 	}
 }
 
-// excerptRoom is each of n citations' share of the characters e leaves
-// under Discord's total, within excerptMin and excerptMax.
+// excerptRoom is each of n (> 0) citations' share of the characters e
+// leaves under Discord's total, within excerptMin and excerptMax.
 func excerptRoom(e *discordgo.MessageEmbed, n int) int {
-	if n == 0 {
-		return excerptMax
-	}
 	return min(excerptMax, max(excerptMin, (message.Room(e)-n)/n)) // n line breaks before the excerpts
 }
 
